@@ -1,0 +1,156 @@
+// Reading Alibaba Cloud error answers (JSON, XML or a proxy's HTML page) and turning them into
+// messages that say what to do. Classified by Code, never by HTTP status alone.
+import { GateError } from '../errors.js';
+
+export interface ParsedAnswer {
+  json?: Record<string, unknown>;
+  code?: string;
+  message?: string;
+  requestId?: string;
+  authAction?: string;
+}
+
+export function parseAnswer(body: string, headers: Record<string, string>): ParsedAnswer {
+  const answer: ParsedAnswer = {};
+  const text = body.trim();
+  if (text.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        answer.json = value as Record<string, unknown>;
+      }
+    } catch {
+      // not JSON after all: handled as an unreadable answer below
+    }
+  }
+  if (answer.json) {
+    const j = answer.json;
+    answer.code = stringField(j, 'Code');
+    answer.message = stringField(j, 'Message');
+    answer.requestId = stringField(j, 'RequestId');
+    const detail = j['AccessDeniedDetail'];
+    if (detail && typeof detail === 'object') {
+      answer.authAction = stringField(detail as Record<string, unknown>, 'AuthAction');
+    }
+  } else if (text.startsWith('<')) {
+    answer.code = xmlField(text, 'Code');
+    answer.message = xmlField(text, 'Message');
+    answer.requestId = xmlField(text, 'RequestId');
+  }
+  if (!answer.code && !answer.message && text) {
+    answer.message = `unexpected answer (content-type ${headers['content-type'] ?? 'none'}): ${truncate(text, 200)}`;
+  }
+  answer.requestId ??= headers['x-acs-request-id'];
+  return answer;
+}
+
+function stringField(obj: Record<string, unknown>, name: string): string | undefined {
+  const v = obj[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function xmlField(xml: string, tag: string): string | undefined {
+  const m = new RegExp(`<${tag}>([^<]{0,1000})</${tag}>`).exec(xml);
+  return m?.[1]?.trim() || undefined;
+}
+
+export function isThrottling(code: string | undefined): boolean {
+  return !!code && /throttling/i.test(code);
+}
+
+const RETRYABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'InternalError',
+  'ServerError',
+  'SignatureNonceUsed',
+  'ServiceUnavailableTemporary',
+]);
+
+export function isRetryable(status: number, code: string | undefined): boolean {
+  if (isThrottling(code)) return true;
+  if (code && RETRYABLE_CODES.has(code)) return true;
+  if (code && isPermanent(code)) return false;
+  return status >= 500 || status === 429;
+}
+
+function isPermanent(code: string): boolean {
+  return (
+    code.startsWith('InvalidAccessKeyId') ||
+    code === 'SignatureDoesNotMatch' ||
+    code === 'IncompleteSignature' ||
+    code.startsWith('InvalidTimeStamp') ||
+    code.startsWith('InvalidSecurityToken') ||
+    code === 'NoPermission' ||
+    code.startsWith('Forbidden')
+  );
+}
+
+export function minimalPolicy(actions: readonly string[]): string {
+  return JSON.stringify({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: actions.map((a) => `yundun-sas:${a}`), Resource: '*' }],
+  });
+}
+
+/** What the user should do about an error code; names the RAM action that is missing. */
+export function adviceFor(
+  code: string | undefined,
+  status: number,
+  action: string,
+  ramAction?: string,
+): string {
+  const c = code ?? '';
+  if (c === 'NoPermission' || c.startsWith('Forbidden') || (status === 403 && !c)) {
+    const missing = ramAction ?? `yundun-sas:${action}`;
+    return (
+      `The RAM identity behind these credentials is not allowed to call ${missing}. ` +
+      `Attach a policy that allows it, for example: ${minimalPolicy([missing.replace(/^yundun-sas:/, '')])}`
+    );
+  }
+  if (c.startsWith('InvalidAccessKeyId')) {
+    return (
+      'The access key ID is unknown or disabled (temporary STS keys also answer this once expired): ' +
+      'check access-key-id (or ALIBABA_CLOUD_ACCESS_KEY_ID) and that the key is active in the RAM console.'
+    );
+  }
+  if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature') {
+    return 'The signature did not verify: the access key secret does not belong to the access key ID. Check access-key-secret (or ALIBABA_CLOUD_ACCESS_KEY_SECRET).';
+  }
+  if (c.startsWith('InvalidTimeStamp')) {
+    return "The request's timestamp was refused: the runner's clock is more than 15 minutes off. Synchronise the runner's clock (NTP).";
+  }
+  if (c.startsWith('InvalidSecurityToken')) {
+    return 'The STS security token is invalid or expired: refresh security-token (or ALIBABA_CLOUD_SECURITY_TOKEN) together with its key pair.';
+  }
+  if (isThrottling(c)) {
+    return 'Security Center kept throttling the requests until the deadline: raise timeout-seconds, or gate fewer images at once (max-concurrency).';
+  }
+  if (status >= 500 || RETRYABLE_CODES.has(c)) {
+    return 'Security Center kept failing until the deadline; this is usually temporary: re-run the job, or raise timeout-seconds.';
+  }
+  return 'See the Security Center API error reference for this code.';
+}
+
+export function apiError(
+  action: string,
+  status: number,
+  answer: ParsedAnswer,
+  retriesExhausted: boolean,
+): GateError {
+  const code = answer.code;
+  const what = code ? `${code} (HTTP ${status})` : `HTTP ${status}`;
+  const said = answer.message ? `: ${truncate(answer.message, 300)}` : '';
+  const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
+  const id = answer.requestId
+    ? ` RequestId: ${answer.requestId}.`
+    : ' (no RequestId in the answer).';
+  return new GateError(
+    `${action} failed: ${what}${said}.${exhausted} ${adviceFor(code, status, action, answer.authAction)}${id}`,
+    { code, requestId: answer.requestId, retryable: isRetryable(status, code) },
+  );
+}
+
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

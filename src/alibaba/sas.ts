@@ -1,0 +1,105 @@
+// Security Center (Sas 2018-12-03) operations. Each validates the answer's shape and throws
+// when anything the gate relies on is missing: a malformed answer never becomes zeros.
+import { CATEGORIES, CATEGORY_INFO, type Counts } from '../categories.js';
+import { GateError } from '../errors.js';
+import { truncate } from './api-errors.js';
+import type { AcsClient } from './client.js';
+import type { Endpoint } from './endpoints.js';
+
+export const SAS_VERSION = '2018-12-03';
+
+export interface ImageSelector {
+  digest?: string; // lower-case bare hex
+  tag?: string;
+  uuid?: string;
+  repoId?: string;
+  repoInstanceId?: string;
+  repoRegionId?: string;
+  clusterId?: string;
+}
+
+export type RiskStatus = 'unhandled' | 'handled' | 'all';
+export const DEALED: Record<RiskStatus, string> = { unhandled: 'N', handled: 'Y', all: 'A' };
+
+export interface CountQuery {
+  selector: ImageSelector;
+  scanRange: readonly string[];
+  instanceUuids: readonly string[];
+  riskStatus: RiskStatus;
+}
+
+export interface CountAnswer {
+  counts: Counts;
+  requestId?: string;
+}
+
+export function countParams(q: CountQuery): Array<[string, string]> {
+  const s = q.selector;
+  const params: Array<[string, string]> = [];
+  const add = (name: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') params.push([name, value]);
+  };
+  add('RepoRegionId', s.repoRegionId);
+  add('RepoInstanceId', s.repoInstanceId);
+  add('RepoId', s.repoId);
+  add('ImageTag', s.tag);
+  add('ImageDigest', s.digest);
+  add('ImageUuid', s.uuid);
+  add('ClusterId', s.clusterId);
+  add('Dealed', DEALED[q.riskStatus]);
+  q.scanRange.forEach((v, i) => add(`ScanRange.${i + 1}`, v));
+  q.instanceUuids.forEach((v, i) => add(`Uuids.${i + 1}`, v));
+  return params;
+}
+
+export async function describeImageSecurityScanCount(
+  client: AcsClient,
+  endpoint: Endpoint,
+  query: CountQuery,
+): Promise<CountAnswer> {
+  const action = 'DescribeImageSecurityScanCount';
+  const answer = await client.call({
+    endpoint,
+    action,
+    version: SAS_VERSION,
+    params: countParams(query),
+  });
+  return { counts: readCounts(answer.body, action, answer.requestId), requestId: answer.requestId };
+}
+
+/** Every count must be present and a non-negative integer; anything else is an error. */
+export function readCounts(
+  body: Record<string, unknown>,
+  action: string,
+  requestId?: string,
+): Counts {
+  const where = requestId ? ` RequestId: ${requestId}.` : '';
+  const data = body['Data'];
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new GateError(
+      `${action} answered without a Data object, so the counts are unknown.${where}`,
+      {
+        requestId,
+      },
+    );
+  }
+  const counts = {} as Counts;
+  const problems: string[] = [];
+  for (const category of CATEGORIES) {
+    const field = CATEGORY_INFO[category].apiField;
+    const value = (data as Record<string, unknown>)[field];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      problems.push(
+        `${field} is ${value === undefined ? 'missing' : `not a non-negative integer (${truncate(String(JSON.stringify(value)), 60)})`}`,
+      );
+    } else {
+      counts[category] = value;
+    }
+  }
+  if (problems.length > 0) {
+    throw new GateError(`${action} answered malformed counts: ${problems.join('; ')}.${where}`, {
+      requestId,
+    });
+  }
+  return counts;
+}

@@ -1,0 +1,115 @@
+// Thin orchestration: inputs → credentials → Security Center → gate → report. Any path that
+// does not establish the counts ends as `error`; nothing here can end in `pass` by accident.
+import * as core from '@actions/core';
+import { AcsClient } from './alibaba/client.js';
+import { Deadline } from './deadline.js';
+import { describeError, InputError } from './errors.js';
+import { createTransport } from './http.js';
+import { inputReader, parseConfig, type Config } from './inputs.js';
+import { inspectAll } from './inspect.js';
+import type { Logger } from './log.js';
+import { buildReport, failedRunReport, type Report } from './report/model.js';
+import { outputValues } from './report/outputs.js';
+import { renderMarkdown, verdictHeadline } from './report/render.js';
+import { registerSecret, scrub, setMasker } from './secrets.js';
+
+export const USER_AGENT = 'sas-image-gate/0.1.0';
+const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
+
+export const logger: Logger = {
+  info: (m) => core.info(scrub(m)),
+  warning: (m) => core.warning(scrub(m)),
+  debug: (m) => core.debug(scrub(m)),
+};
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  setMasker((s) => core.setSecret(s));
+  let config: Config;
+  try {
+    config = parseConfig(env, registerSecret);
+  } catch (err) {
+    // Bad input always fails the step, whatever on-error says.
+    const message = describeError(err);
+    const report = failedRunReport(message);
+    const wantSummary = inputReader(env)('job-summary').toLowerCase() !== 'false';
+    await publish(report, { failBuild: true, onError: 'fail', jobSummary: wantSummary });
+    core.setFailed(
+      scrub(
+        err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
+      ),
+    );
+    return;
+  }
+
+  logger.info(
+    `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
+  );
+  const transport = createTransport(env, config.maxConcurrency);
+  let report: Report;
+  try {
+    const client = new AcsClient({
+      transport,
+      credentials: async () => config.credentials,
+      deadline: new Deadline(config.timeoutMs),
+      log: logger,
+      userAgent: USER_AGENT,
+    });
+    report = buildReport(config, await inspectAll(config, client, logger));
+  } finally {
+    // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
+    void transport.close().catch(() => {});
+  }
+  await publish(report, config);
+  conclude(report, config);
+}
+
+async function publish(
+  report: Report,
+  config: Pick<Config, 'failBuild' | 'onError' | 'jobSummary'>,
+): Promise<void> {
+  if (config.jobSummary) {
+    try {
+      const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
+      await core.summary.addRaw(scrub(markdown)).write();
+    } catch (err) {
+      // The verdict does not depend on the summary; say why it is missing and go on.
+      logger.warning(`Job summary not written: ${describeError(err)}`);
+    }
+  }
+  for (const [name, value] of Object.entries(outputValues(report)))
+    core.setOutput(name, scrub(value));
+}
+
+function conclude(report: Report, config: Config): void {
+  const headline = verdictHeadline(report);
+  const errors = report.images
+    .map((image, i) =>
+      image.error ? `${report.images.length > 1 ? `image ${i + 1}: ` : ''}${image.error}` : '',
+    )
+    .filter((e) => e !== '');
+  const detail = scrub([headline, ...errors].join('\n'));
+  if (report.result === 'pass') {
+    logger.info(headline);
+  } else if (report.result === 'fail') {
+    if (config.failBuild) core.setFailed(detail);
+    else
+      logger.warning(`${detail}\n(fail-build: false, so the step does not fail; result is fail)`);
+  } else if (config.onError === 'fail') {
+    core.setFailed(detail);
+  } else {
+    logger.warning(`${detail}\n(on-error: warn, so the step does not fail; result is error)`);
+  }
+}
+
+/** Last line of defence: whatever was thrown, the run ends as error and the step fails. */
+export function failUnexpected(err: unknown): void {
+  const message = scrub(`Unexpected error: ${describeError(err)}`);
+  try {
+    const report = failedRunReport(message);
+    for (const [name, value] of Object.entries(outputValues(report))) core.setOutput(name, value);
+  } catch {
+    // outputs are best effort here; the failure below is what matters
+  }
+  core.setFailed(message);
+  process.exitCode = 1;
+}

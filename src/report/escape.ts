@@ -1,0 +1,36 @@
+// Untrusted text (inputs, event payload, API answers) becomes inert HTML entities before it
+// enters Markdown: no tags, no table breaks, no links, no mentions, no code spans.
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '*': '&#42;',
+  _: '&#95;',
+  '@': '&#64;',
+  '~': '&#126;',
+  '#': '&#35;',
+  '!': '&#33;',
+};
+
+export function escapeText(text: string): string {
+  return (
+    text
+      .replace(/[\r\n\t]+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/[&<>"'|`[\]\\*_@~#!]/g, (c) => ENTITIES[c] ?? c)
+  );
+}
+
+/** Escaped and shortened to at most `max` characters of the original text. */
+export function escapeShort(text: string, max: number): string {
+  const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return escapeText(t);
+}

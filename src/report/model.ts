@@ -1,0 +1,119 @@
+// The `report` output: one JSON document describing the run. Public API: fields are only ever
+// added, never renamed or removed (schemaVersion changes if that ever has to happen).
+import { CATEGORIES, type Category, type Counts, type Limit, type Limits } from '../categories.js';
+import {
+  unionExceeded,
+  worstResult,
+  type CategoryStatus,
+  type Evaluation,
+  type Result,
+} from '../gate.js';
+import { SELECTOR_INPUTS, type Config, type ImageTarget } from '../inputs.js';
+
+/** What was learnt about one image. `error` is set exactly when the counts were not established. */
+export interface ImageOutcome {
+  target: ImageTarget;
+  evaluation?: Evaluation;
+  requestIds: string[];
+  error?: string;
+}
+
+export interface CategoryEntry {
+  count: number | null;
+  limit: Limit;
+  status: CategoryStatus | 'unknown';
+}
+
+export interface ImageReport {
+  selectors: Record<string, string>;
+  site: string;
+  result: Result;
+  exceeded: Category[];
+  categories: Record<Category, CategoryEntry>;
+  requestId: string;
+  error?: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  result: Result;
+  exceeded: Category[];
+  limits: Limits;
+  riskStatus: string;
+  /** Sums over the images whose counts were obtained; null when none were. */
+  counts: Counts | null;
+  images: ImageReport[];
+  /** A problem that stopped the whole run (bad input, unexpected failure). */
+  error?: string;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  'baseline-risks': 0,
+  'malicious-files': 0,
+  'sca-vulns': 0,
+  'cve-vulns': 0,
+};
+
+export function selectorsOf(target: ImageTarget): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, field] of SELECTOR_INPUTS) {
+    const value = target.selector[field];
+    if (value !== undefined) out[name] = field === 'digest' ? `sha256:${value}` : value;
+  }
+  return out;
+}
+
+export function imageReport(outcome: ImageOutcome, limits: Limits): ImageReport {
+  const { evaluation } = outcome;
+  const categories = {} as Record<Category, CategoryEntry>;
+  for (const c of CATEGORIES) {
+    categories[c] = evaluation
+      ? { ...evaluation.categories[c] }
+      : { count: null, limit: limits[c], status: 'unknown' };
+  }
+  // Fail closed: without an evaluation there is no pass, whatever else happened.
+  const result: Result = outcome.error !== undefined || !evaluation ? 'error' : evaluation.result;
+  const entry: ImageReport = {
+    selectors: selectorsOf(outcome.target),
+    site: outcome.target.endpoint.site,
+    result,
+    exceeded: evaluation?.exceeded ?? [],
+    categories,
+    requestId: outcome.requestIds.join(','),
+  };
+  if (result === 'error') entry.error = outcome.error ?? 'the counts were not established';
+  return entry;
+}
+
+export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): Report {
+  const images = outcomes.map((o) => imageReport(o, config.limits));
+  let counts: Counts | null = null;
+  for (const image of images) {
+    if (image.result === 'error') continue;
+    counts ??= { 'baseline-risks': 0, 'malicious-files': 0, 'sca-vulns': 0, 'cve-vulns': 0 };
+    for (const c of CATEGORIES) counts[c] += image.categories[c].count ?? 0;
+  }
+  return {
+    schemaVersion: 1,
+    result: worstResult(images.map((i) => i.result)),
+    exceeded: unionExceeded(images.map((i) => i.exceeded)),
+    limits: config.limits,
+    riskStatus: config.riskStatus,
+    counts,
+    images,
+  };
+}
+
+/** The report of a run that stopped before any image was gated. */
+export function failedRunReport(error: string, config?: Config): Report {
+  return {
+    schemaVersion: 1,
+    result: 'error',
+    exceeded: [],
+    limits: config?.limits ?? DEFAULT_LIMITS,
+    riskStatus: config?.riskStatus ?? 'unhandled',
+    counts: null,
+    images: [],
+    error,
+  };
+}

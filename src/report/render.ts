@@ -1,0 +1,185 @@
+// One Markdown renderer for the job summary and the pull request comment. Everything that
+// came from inputs, the event or the API goes through escapeText.
+import { CATEGORIES, CATEGORY_INFO, type Limit } from '../categories.js';
+import type { Result } from '../gate.js';
+import { escapeShort, escapeText } from './escape.js';
+import type { CategoryEntry, ImageReport, Report } from './model.js';
+
+export interface RenderOptions {
+  /** Hard cap on the output length (summary: 1 MiB; comment: 65,536 characters). */
+  maxChars: number;
+  failBuild: boolean;
+  onError: 'fail' | 'warn';
+  /** Extra lines after the verdict (comment: resolved note), already safe Markdown. */
+  preamble?: string[];
+  /** Trailing lines (comment: run link and time), already safe Markdown. */
+  footer?: string[];
+}
+
+const TITLE = 'Security Center image gate';
+const ICON: Record<Result, string> = { pass: '✅', fail: '❌', error: '⚠️' };
+const STATUS_TEXT: Record<CategoryEntry['status'], string> = {
+  pass: '✅ within limit',
+  fail: '❌ over limit',
+  off: '➖ not enforced',
+  unknown: '❔ unknown',
+};
+
+export function verdictHeadline(report: Report): string {
+  const n = report.images.length;
+  const what = n === 1 ? 'the image' : `${n} images`;
+  switch (report.result) {
+    case 'pass':
+      return `${ICON.pass} ${TITLE}: passed (${what} within limits)`;
+    case 'fail':
+      return `${ICON.fail} ${TITLE}: failed (limits exceeded: ${report.exceeded.map((c) => CATEGORY_INFO[c].label).join(', ')})`;
+    default:
+      return `${ICON.error} ${TITLE}: error (${n === 0 ? 'nothing was checked' : 'the counts could not be established'})`;
+  }
+}
+
+function consequence(report: Report, opts: RenderOptions): string {
+  if (report.result === 'pass') return 'The step passes.';
+  if (report.result === 'fail') {
+    return opts.failBuild ? 'The step fails.' : 'The step only warns: fail-build is false.';
+  }
+  if (report.images.length === 0) return 'The step fails: the run could not start.';
+  return opts.onError === 'fail'
+    ? 'The step fails: an unchecked image is never a pass.'
+    : 'The step only warns (on-error: warn); the result is still error, not pass.';
+}
+
+function fmtLimit(limit: Limit): string {
+  return limit === 'off' ? 'off' : String(limit);
+}
+
+function fmtCount(count: number | null): string {
+  return count === null ? '—' : String(count);
+}
+
+function code(text: string, max = 200): string {
+  return `<code>${escapeShort(text, max)}</code>`;
+}
+
+function imageIdentity(image: ImageReport): string {
+  const parts = Object.entries(image.selectors).map(([k, v]) => `${escapeText(k)} ${code(v, 120)}`);
+  return parts.length > 0 ? parts.join(' · ') : '(no selector)';
+}
+
+function singleImage(image: ImageReport): string[] {
+  const lines = ['| Category | Count | Limit | Status |', '| --- | ---: | ---: | --- |'];
+  for (const c of CATEGORIES) {
+    const e = image.categories[c];
+    lines.push(
+      `| ${CATEGORY_INFO[c].label} | ${fmtCount(e.count)} | ${fmtLimit(e.limit)} | ${STATUS_TEXT[e.status]} |`,
+    );
+  }
+  lines.push('');
+  lines.push(`**Image:** ${imageIdentity(image)}  `);
+  lines.push(`**Security Center site:** ${code(image.site)}  `);
+  lines.push(`**Request ID:** ${image.requestId ? code(image.requestId) : '—'}`);
+  if (image.error) lines.push('', `**Error:** ${escapeShort(image.error, 2000)}`);
+  return lines;
+}
+
+function imageRow(image: ImageReport, index: number): string {
+  const cells = CATEGORIES.map((c) => {
+    const e = image.categories[c];
+    return e.status === 'fail' ? `**${fmtCount(e.count)}**` : fmtCount(e.count);
+  });
+  return `| ${index + 1} | ${imageIdentity(image)} | ${ICON[image.result]} ${image.result} | ${cells.join(' | ')} | ${code(image.site, 80)} | ${image.requestId ? code(image.requestId, 80) : '—'} |`;
+}
+
+const ROW_HEADER = [
+  `| # | Image | Result | ${CATEGORIES.map((c) => CATEGORY_INFO[c].label).join(' | ')} | Site | Request ID |`,
+  `| ---: | --- | --- | ${CATEGORIES.map(() => '---:').join(' | ')} | --- | --- |`,
+];
+
+/** Several images: totals first, then problem rows, then passing rows folded away. */
+function manyImages(report: Report, listPassing: boolean, maxProblemRows: number): string[] {
+  const lines: string[] = [];
+  const over = (c: (typeof CATEGORIES)[number]) =>
+    report.images.filter((i) => i.categories[c].status === 'fail').length;
+  lines.push(
+    '| Category | Total | Limit (per image) | Images over limit |',
+    '| --- | ---: | ---: | ---: |',
+  );
+  for (const c of CATEGORIES) {
+    lines.push(
+      `| ${CATEGORY_INFO[c].label} | ${report.counts ? report.counts[c] : '—'} | ${fmtLimit(report.limits[c])} | ${over(c)} |`,
+    );
+  }
+  const counts = { pass: 0, fail: 0, error: 0 };
+  for (const i of report.images) counts[i.result]++;
+  lines.push(
+    '',
+    `**Images:** ${counts.pass} passed, ${counts.fail} failed, ${counts.error} could not be checked.`,
+  );
+
+  const indexed = report.images.map((image, index) => ({ image, index }));
+  const problems = indexed.filter(({ image }) => image.result !== 'pass');
+  const passing = indexed.filter(({ image }) => image.result === 'pass');
+  if (problems.length > 0) {
+    lines.push('', ...ROW_HEADER);
+    for (const { image, index } of problems.slice(0, maxProblemRows))
+      lines.push(imageRow(image, index));
+    if (problems.length > maxProblemRows) {
+      lines.push(
+        '',
+        `…and ${problems.length - maxProblemRows} more images with problems (all are in the report output).`,
+      );
+    }
+    const errors = problems.filter(({ image }) => image.error).slice(0, maxProblemRows);
+    if (errors.length > 0) {
+      lines.push('', '**Errors:**');
+      for (const { image, index } of errors)
+        lines.push(`- image ${index + 1}: ${escapeShort(image.error ?? '', 600)}`);
+    }
+  }
+  if (passing.length > 0) {
+    if (listPassing) {
+      lines.push(
+        '',
+        `<details><summary>${passing.length} passing image(s)</summary>`,
+        '',
+        ...ROW_HEADER,
+      );
+      for (const { image, index } of passing) lines.push(imageRow(image, index));
+      lines.push('', '</details>');
+    } else {
+      lines.push(
+        '',
+        `${passing.length} passing image(s) are not listed here for size; all are in the report output.`,
+      );
+    }
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: Report, opts: RenderOptions): string {
+  const attempt = (listPassing: boolean, maxProblemRows: number): string => {
+    const lines = [`### ${verdictHeadline(report)}`, '', consequence(report, opts)];
+    if (opts.preamble?.length) lines.push('', ...opts.preamble);
+    if (report.error) lines.push('', `**Error:** ${escapeShort(report.error, 4000)}`);
+    lines.push('');
+    if (report.images.length === 1) lines.push(...singleImage(report.images[0] as ImageReport));
+    else if (report.images.length > 1)
+      lines.push(...manyImages(report, listPassing, maxProblemRows));
+    lines.push('', `Risk status counted: ${escapeText(report.riskStatus)}.`);
+    if (opts.footer?.length) lines.push('', ...opts.footer);
+    return lines.join('\n') + '\n';
+  };
+  // Shrink step by step until it fits: fold passing rows away, then list fewer problem rows.
+  let text = attempt(true, Number.MAX_SAFE_INTEGER);
+  if (text.length <= opts.maxChars) return text;
+  for (
+    let rows = report.images.length;
+    rows >= 0;
+    rows = rows > 10 ? Math.floor(rows / 2) : rows - 1
+  ) {
+    text = attempt(false, rows);
+    if (text.length <= opts.maxChars) return text;
+  }
+  const cut = `\n\n…(cut to fit ${opts.maxChars} characters; the report output has everything)\n`;
+  return text.slice(0, Math.max(0, opts.maxChars - cut.length)) + cut;
+}

@@ -1,0 +1,23 @@
+// Secrets the run has read. Each is masked for the runner as soon as it is registered, and
+// every text the action emits passes through scrub(), so a secret never leaves the process
+// even where the runner's masking does not apply (raw stdout, files, the event payload).
+
+const known = new Set<string>();
+let masker: (secret: string) => void = () => {};
+
+export function setMasker(fn: (secret: string) => void): void {
+  masker = fn;
+  for (const s of known) fn(s);
+}
+
+export function registerSecret(value: string | undefined): void {
+  if (!value || known.has(value)) return;
+  known.add(value);
+  masker(value);
+}
+
+export function scrub(text: string): string {
+  let out = text;
+  for (const s of known) if (out.includes(s)) out = out.split(s).join('***');
+  return out;
+}
