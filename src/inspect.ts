@@ -2,7 +2,7 @@
 // others: every image ends with either an evaluation or an error, and never both.
 import type { AcsClient } from './alibaba/client.js';
 import { describeImageSecurityScanCount } from './alibaba/sas.js';
-import { describeError } from './errors.js';
+import { describeError, GateError } from './errors.js';
 import { evaluate } from './gate.js';
 import type { Config, ImageTarget } from './inputs.js';
 import type { Logger } from './log.js';
@@ -26,6 +26,8 @@ export async function inspectImage(
   } catch (err) {
     outcome.evaluation = undefined;
     outcome.error = describeError(err);
+    if (err instanceof GateError && err.details.requestId)
+      outcome.requestIds.push(err.details.requestId);
   }
   return outcome;
 }

@@ -139,7 +139,7 @@ export function apiError(
 ): GateError {
   const code = answer.code;
   const what = code ? `${code} (HTTP ${status})` : `HTTP ${status}`;
-  const said = answer.message ? `: ${truncate(answer.message, 300)}` : '';
+  const said = answer.message ? `: ${truncate(answer.message, 300).replace(/[.\s]+$/, '')}` : '';
   const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
   const id = answer.requestId
     ? ` RequestId: ${answer.requestId}.`

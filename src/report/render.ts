@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<CategoryEntry['status'], string> = {
 
 export function verdictHeadline(report: Report): string {
   const n = report.images.length;
-  const what = n === 1 ? 'the image' : `${n} images`;
+  const what = n === 1 ? 'the image is' : `all ${n} images are`;
   switch (report.result) {
     case 'pass':
       return `${ICON.pass} ${TITLE}: passed (${what} within limits)`;

@@ -1,0 +1,413 @@
+// A loopback stand-in for Alibaba Cloud Security Center. It checks ACS3-HMAC-SHA256 signatures
+// with Alibaba's own signing code (@alicloud/openapi-util, a dev dependency), so the action's
+// signer is verified by an independent implementation on every request. Counts, scan state,
+// faults and latency are configured per test.
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import OpenApiUtilModule from '@alicloud/openapi-util';
+
+// The package is CommonJS with a default export class; under ESM it arrives wrapped once.
+const OpenApiUtil = ((OpenApiUtilModule as unknown as { default?: unknown }).default ??
+  OpenApiUtilModule) as unknown as {
+  getAuthorization(
+    request: {
+      pathname: string;
+      method: string;
+      query: Record<string, string>;
+      headers: Record<string, string>;
+    },
+    algorithm: string,
+    payload: string,
+    accessKeyId: string,
+    secret: string,
+  ): string;
+};
+
+export interface SimCounts {
+  ImageBaselineCount: number;
+  ImageMaliciousFileCount: number;
+  ImageScaVulCount: number;
+  ImageCveVulCount: number;
+}
+
+export const ZERO_COUNTS: SimCounts = {
+  ImageBaselineCount: 0,
+  ImageMaliciousFileCount: 0,
+  ImageScaVulCount: 0,
+  ImageCveVulCount: 0,
+};
+
+export interface SimImage {
+  digest: string; // bare lower-case hex
+  tag?: string;
+  repoId?: string;
+  repoInstanceId?: string;
+  repoRegionId?: string;
+  repoName?: string;
+  repoNamespace?: string;
+  uuid?: string;
+  /** Unhandled risks (Dealed=N). */
+  counts: Partial<SimCounts>;
+  /** Risks marked handled (Dealed=Y); Dealed=A answers the sum. */
+  handled?: Partial<SimCounts>;
+}
+
+export type Fault =
+  | {
+      kind: 'error';
+      status: number;
+      code: string;
+      message?: string;
+      headers?: Record<string, string>;
+      extra?: Record<string, unknown>;
+    }
+  | { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+export interface FaultRule {
+  fault: Fault;
+  /** Only requests for this action (default: any). */
+  action?: string;
+  /** How many matching requests it applies to (default 1; Infinity for all). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  action: string;
+  params: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+  /** Set when the simulator refused the request (signature, key, ...), else undefined. */
+  rejected?: string;
+  at: number;
+}
+
+export interface SimKey {
+  secret: string;
+  /** STS keys must come with this security token. */
+  token?: string;
+}
+
+export interface ActionContext {
+  params: Record<string, string>;
+  request: RecordedRequest;
+  sim: SasSimulator;
+}
+
+export type ActionHandler = (ctx: ActionContext) => {
+  status?: number;
+  body: Record<string, unknown>;
+};
+
+export class SasSimulator {
+  readonly keys = new Map<string, SimKey>([['test-key-id', { secret: 'test-key-secret' }]]);
+  readonly images: SimImage[] = [];
+  readonly requests: RecordedRequest[] = [];
+  readonly handlers = new Map<string, ActionHandler>();
+  /** Added to every answer, to model a slow network or service. */
+  latencyMs = 0;
+  /** Most requests handled at the same moment (for concurrency assertions). */
+  maxInFlight = 0;
+  private inFlight = 0;
+  private readonly rules: Array<FaultRule & { used: number }> = [];
+  private readonly nonces = new Set<string>();
+  private readonly sockets = new Set<Socket>();
+  private server?: http.Server;
+  url = '';
+
+  constructor() {
+    this.handlers.set('DescribeImageSecurityScanCount', (ctx) => ({
+      body: { Data: this.countFor(ctx.params) },
+    }));
+  }
+
+  static async start(): Promise<SasSimulator> {
+    const sim = new SasSimulator();
+    await sim.listen();
+    return sim;
+  }
+
+  async listen(port = 0): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 30_000;
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+  }
+
+  addImage(image: SimImage): this {
+    this.images.push(image);
+    return this;
+  }
+
+  fault(fault: Fault, options: { action?: string; times?: number } = {}): this {
+    this.rules.push({ fault, ...options, used: 0 });
+    return this;
+  }
+
+  clearFaults(): void {
+    this.rules.length = 0;
+  }
+
+  requestsFor(action: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.action === action && !r.rejected);
+  }
+
+  /** Images matching every selector given, as the real API filters. */
+  matchImages(params: Record<string, string>): SimImage[] {
+    const want: Array<[keyof SimImage, string | undefined]> = [
+      ['digest', params['ImageDigest']],
+      ['tag', params['ImageTag']],
+      ['repoId', params['RepoId']],
+      ['repoInstanceId', params['RepoInstanceId']],
+      ['repoRegionId', params['RepoRegionId']],
+      ['uuid', params['ImageUuid']],
+    ];
+    return this.images.filter((img) =>
+      want.every(([field, v]) => v === undefined || img[field] === v),
+    );
+  }
+
+  /** Unknown images count zero, exactly the ambiguity the real service has. */
+  countFor(params: Record<string, string>): SimCounts {
+    const dealed = params['Dealed'] ?? 'N';
+    const total: SimCounts = { ...ZERO_COUNTS };
+    for (const img of this.matchImages(params)) {
+      for (const k of Object.keys(total) as Array<keyof SimCounts>) {
+        const open = img.counts[k] ?? 0;
+        const handled = img.handled?.[k] ?? 0;
+        total[k] += dealed === 'Y' ? handled : dealed === 'A' ? open + handled : open;
+      }
+    }
+    return total;
+  }
+
+  private takeFault(action: string): Fault | undefined {
+    for (const rule of this.rules) {
+      if (rule.action && rule.action !== action) continue;
+      if (rule.used >= (rule.times ?? 1)) continue;
+      rule.used++;
+      return rule.fault;
+    }
+    return undefined;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const url = new URL(req.url ?? '/', 'http://sim');
+      const params: Record<string, string> = {};
+      for (const [k, v] of url.searchParams) params[k] = v;
+      const action = headers['x-acs-action'] ?? '';
+      const recorded: RecordedRequest = { action, params, headers, body, at: Date.now() };
+      this.requests.push(recorded);
+
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      const fault = this.takeFault(action);
+      if (fault?.kind === 'hang') return; // the socket is destroyed on close()
+      if (fault?.kind === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'delay') await sleep(fault.ms);
+
+      const refusal = this.verify(req, url, headers, body);
+      if (refusal) {
+        recorded.rejected = refusal.code;
+        return this.sendError(res, refusal.status, refusal.code, refusal.message);
+      }
+      if (fault?.kind === 'error') {
+        return this.sendError(
+          res,
+          fault.status,
+          fault.code,
+          fault.message ?? fault.code,
+          fault.headers,
+          fault.extra,
+        );
+      }
+      if (fault?.kind === 'raw') {
+        res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
+        res.end(fault.body);
+        return;
+      }
+      const handler = this.handlers.get(action);
+      if (!handler)
+        return this.sendError(
+          res,
+          404,
+          'InvalidAction.NotFound',
+          `Specified api ${action} is not found.`,
+        );
+      const answer = handler({ params, request: recorded, sim: this });
+      this.sendJson(res, answer.status ?? 200, answer.body);
+    } catch (err) {
+      this.sendError(res, 500, 'InternalError', `simulator failure: ${String(err)}`);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** The gateway's checks, in the gateway's order. */
+  private verify(
+    req: http.IncomingMessage,
+    url: URL,
+    headers: Record<string, string>,
+    body: string,
+  ): { status: number; code: string; message: string } | undefined {
+    const auth = headers['authorization'] ?? '';
+    const m =
+      /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
+        auth,
+      );
+    if (!m)
+      return {
+        status: 400,
+        code: 'IncompleteSignature',
+        message: 'The request signature does not conform to Aliyun standards.',
+      };
+    const [, keyId = '', signedList = ''] = m;
+    for (const h of [
+      'host',
+      'x-acs-action',
+      'x-acs-version',
+      'x-acs-date',
+      'x-acs-signature-nonce',
+      'x-acs-content-sha256',
+    ]) {
+      if (!headers[h])
+        return { status: 400, code: 'MissingParameter', message: `header ${h} is missing` };
+    }
+    const signed = signedList.split(';');
+    const mustSign = Object.keys(headers).filter(
+      (h) => h === 'host' || h.startsWith('x-acs-') || h === 'content-type',
+    );
+    const unsigned = mustSign.filter((h) => !signed.includes(h));
+    if (unsigned.length > 0)
+      return {
+        status: 400,
+        code: 'IncompleteSignature',
+        message: `headers not signed: ${unsigned.join(',')}`,
+      };
+    const key = this.keys.get(keyId);
+    if (!key)
+      return {
+        status: 404,
+        code: 'InvalidAccessKeyId.NotFound',
+        message: 'Specified access key is not found.',
+      };
+    if (key.token !== undefined && headers['x-acs-security-token'] !== key.token) {
+      return {
+        status: 400,
+        code: 'InvalidSecurityToken.Malformed',
+        message: 'The security token you provided is invalid.',
+      };
+    }
+    const date = Date.parse(headers['x-acs-date'] ?? '');
+    if (
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(headers['x-acs-date'] ?? '') ||
+      Math.abs(Date.now() - date) > 15 * 60_000
+    ) {
+      return {
+        status: 400,
+        code: 'InvalidTimeStamp.Expired',
+        message: 'Specified time stamp or date value is expired.',
+      };
+    }
+    const bodyHash = createHash('sha256').update(body).digest('hex');
+    if (headers['x-acs-content-sha256'] !== bodyHash)
+      return {
+        status: 400,
+        code: 'ContentSHA256NotMatch',
+        message: 'x-acs-content-sha256 does not match the body',
+      };
+    if (req.method !== 'POST' || url.pathname !== '/')
+      return { status: 400, code: 'InvalidParameter', message: 'expected POST /' };
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    const expected = OpenApiUtil.getAuthorization(
+      { pathname: '/', method: req.method, query, headers },
+      'ACS3-HMAC-SHA256',
+      headers['x-acs-content-sha256'] ?? '',
+      keyId,
+      key.secret,
+    );
+    if (expected !== auth) {
+      return {
+        status: 400,
+        code: 'SignatureDoesNotMatch',
+        message: 'The request signature we calculated does not match the signature you provided.',
+      };
+    }
+    const nonce = headers['x-acs-signature-nonce'] ?? '';
+    if (this.nonces.has(nonce))
+      return {
+        status: 400,
+        code: 'SignatureNonceUsed',
+        message: 'Specified signature nonce was used already.',
+      };
+    this.nonces.add(nonce);
+    return undefined;
+  }
+
+  private sendJson(
+    res: http.ServerResponse,
+    status: number,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): void {
+    const requestId = randomUUID().toUpperCase();
+    const payload = JSON.stringify({ RequestId: requestId, ...body });
+    res.writeHead(status, {
+      'content-type': 'application/json;charset=utf-8',
+      'x-acs-request-id': requestId,
+      ...headers,
+    });
+    res.end(payload);
+  }
+
+  private sendError(
+    res: http.ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+    extra: Record<string, unknown> = {},
+  ): void {
+    this.sendJson(
+      res,
+      status,
+      {
+        HostId: 'tds.simulator',
+        Code: code,
+        Message: message,
+        Recommend: 'https://api.aliyun.com/troubleshoot',
+        ...extra,
+      },
+      headers,
+    );
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
