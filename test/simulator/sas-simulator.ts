@@ -82,6 +82,8 @@ export interface RecordedRequest {
   body: string;
   /** Set when the simulator refused the request (signature, key, ...), else undefined. */
   rejected?: string;
+  /** The RequestId the simulator answered with (none for hangs and resets). */
+  requestId?: string;
   at: number;
 }
 
@@ -233,10 +235,11 @@ export class SasSimulator {
       const refusal = this.verify(req, url, headers, body);
       if (refusal) {
         recorded.rejected = refusal.code;
-        return this.sendError(res, refusal.status, refusal.code, refusal.message);
+        recorded.requestId = this.sendError(res, refusal.status, refusal.code, refusal.message);
+        return;
       }
       if (fault?.kind === 'error') {
-        return this.sendError(
+        recorded.requestId = this.sendError(
           res,
           fault.status,
           fault.code,
@@ -244,6 +247,7 @@ export class SasSimulator {
           fault.headers,
           fault.extra,
         );
+        return;
       }
       if (fault?.kind === 'raw') {
         res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
@@ -251,15 +255,17 @@ export class SasSimulator {
         return;
       }
       const handler = this.handlers.get(action);
-      if (!handler)
-        return this.sendError(
+      if (!handler) {
+        recorded.requestId = this.sendError(
           res,
           404,
           'InvalidAction.NotFound',
           `Specified api ${action} is not found.`,
         );
+        return;
+      }
       const answer = handler({ params, request: recorded, sim: this });
-      this.sendJson(res, answer.status ?? 200, answer.body);
+      recorded.requestId = this.sendJson(res, answer.status ?? 200, answer.body);
     } catch (err) {
       this.sendError(res, 500, 'InternalError', `simulator failure: ${String(err)}`);
     } finally {
@@ -374,7 +380,7 @@ export class SasSimulator {
     status: number,
     body: Record<string, unknown>,
     headers: Record<string, string> = {},
-  ): void {
+  ): string {
     const requestId = randomUUID().toUpperCase();
     const payload = JSON.stringify({ RequestId: requestId, ...body });
     res.writeHead(status, {
@@ -383,6 +389,7 @@ export class SasSimulator {
       ...headers,
     });
     res.end(payload);
+    return requestId;
   }
 
   private sendError(
@@ -392,8 +399,8 @@ export class SasSimulator {
     message: string,
     headers: Record<string, string> = {},
     extra: Record<string, unknown> = {},
-  ): void {
-    this.sendJson(
+  ): string {
+    return this.sendJson(
       res,
       status,
       {
