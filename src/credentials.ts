@@ -68,6 +68,14 @@ export function readStaticCredentials(
     const envSecret = (env[family.secret] ?? '').trim();
     const envToken = (env[family.token] ?? '').trim();
     for (const s of [envSecret, envToken]) if (s) mask(s);
+    if (envId && !envSecret) {
+      // Half a key pair is a misconfiguration; falling through to another family could sign
+      // as a different account without anyone noticing.
+      problems.push(
+        `credentials: ${family.id} is set but ${family.secret} is not; set both, or neither`,
+      );
+      return undefined;
+    }
     if (envId && envSecret) {
       return {
         kind: 'keys',

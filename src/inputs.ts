@@ -63,6 +63,15 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Selectors that narrow the query to an image (or a repository or cluster of images). */
+const IDENTIFYING: ReadonlyArray<keyof ImageSelector> = [
+  'digest',
+  'tag',
+  'uuid',
+  'repoId',
+  'clusterId',
+];
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SAFE_VALUE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
 
@@ -250,9 +259,12 @@ function parseImages(input: (name: string) => string, problems: string[]): Parse
   }
 
   const lines = input('images').split('\n');
+  let hasLines = false;
   lines.forEach((line, index) => {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) return;
+    hasLines = true;
+    const problemsBefore = problems.length;
     const where = `images line ${index + 1}: `;
     const selector: ImageSelector = { ...base };
     const given = new Set<string>();
@@ -286,15 +298,25 @@ function parseImages(input: (name: string) => string, problems: string[]): Parse
         );
       } else selector[field] = value;
     }
-    images.push({ selector, where });
+    // A line with problems is reported for those alone; it is never gated.
+    if (problems.length === problemsBefore) images.push({ selector, where });
   });
 
-  if (images.length === 0) {
-    if (Object.keys(base).length === 0) {
+  const anyGiven = Object.keys(base).length > 0 || input('image-digest') !== '' || hasLines;
+  if (!anyGiven) {
+    problems.push(
+      'image selection: no selector given; set image-digest (recommended), or image-tag with repo-id / repo-instance-id, image-uuid, cluster-id, or images. An empty query would count every image in the account',
+    );
+  } else if (images.length === 0 && input('image-digest') === '') {
+    images.push({ selector: base, where: '' });
+  }
+  // A region or registry instance alone would count every image in it: not one image's gate.
+  for (const { selector, where } of images) {
+    if (!IDENTIFYING.some((field) => selector[field] !== undefined)) {
       problems.push(
-        'image selection: no selector given; set image-digest (recommended), or image-tag with repo-id / repo-instance-id, image-uuid, cluster-id, or images. An empty query would count every image in the account',
+        `${where}image selection: repo-region-id / repo-instance-id alone select every image of the registry; add image-digest, image-tag, repo-id, image-uuid or cluster-id`,
       );
-    } else images.push({ selector: base, where: '' });
+    }
   }
   return images;
 }

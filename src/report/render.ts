@@ -181,5 +181,6 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
     if (text.length <= opts.maxChars) return text;
   }
   const cut = `\n\n…(cut to fit ${opts.maxChars} characters; the report output has everything)\n`;
-  return text.slice(0, Math.max(0, opts.maxChars - cut.length)) + cut;
+  if (cut.length >= opts.maxChars) return cut.slice(0, opts.maxChars);
+  return text.slice(0, opts.maxChars - cut.length) + cut;
 }

@@ -1,0 +1,119 @@
+import { CATEGORIES, type Counts, type Limits } from '../../src/categories.js';
+import { evaluate, unionExceeded, worstResult, type Result } from '../../src/gate.js';
+
+const counts = (b: number, m: number, s: number, c: number): Counts => ({
+  'baseline-risks': b,
+  'malicious-files': m,
+  'sca-vulns': s,
+  'cve-vulns': c,
+});
+const ZERO_LIMITS: Limits = {
+  'baseline-risks': 0,
+  'malicious-files': 0,
+  'sca-vulns': 0,
+  'cve-vulns': 0,
+};
+
+describe('evaluate', () => {
+  test('all zero counts pass zero limits', () => {
+    const e = evaluate(counts(0, 0, 0, 0), ZERO_LIMITS);
+    expect(e.result).toBe('pass');
+    expect(e.exceeded).toEqual([]);
+    for (const c of CATEGORIES)
+      expect(e.categories[c]).toEqual({ count: 0, limit: 0, status: 'pass' });
+  });
+
+  test('a count equal to its limit passes, one above fails', () => {
+    const limits: Limits = {
+      'baseline-risks': 3,
+      'malicious-files': 0,
+      'sca-vulns': 10,
+      'cve-vulns': 5,
+    };
+    const equal = evaluate(counts(3, 0, 10, 5), limits);
+    expect(equal.result).toBe('pass');
+    expect(equal.exceeded).toEqual([]);
+    const above = evaluate(counts(3, 0, 11, 5), limits);
+    expect(above.result).toBe('fail');
+    expect(above.exceeded).toEqual(['sca-vulns']);
+    expect(above.categories['sca-vulns']).toEqual({ count: 11, limit: 10, status: 'fail' });
+    expect(above.categories['cve-vulns']).toEqual({ count: 5, limit: 5, status: 'pass' });
+  });
+
+  test("'off' never fails, but the count is still reported", () => {
+    const limits: Limits = { ...ZERO_LIMITS, 'cve-vulns': 'off' };
+    const e = evaluate(counts(0, 0, 0, 9999), limits);
+    expect(e.result).toBe('pass');
+    expect(e.exceeded).toEqual([]);
+    expect(e.categories['cve-vulns']).toEqual({ count: 9999, limit: 'off', status: 'off' });
+  });
+
+  test('all limits off: pass whatever the counts', () => {
+    const off: Limits = {
+      'baseline-risks': 'off',
+      'malicious-files': 'off',
+      'sca-vulns': 'off',
+      'cve-vulns': 'off',
+    };
+    const e = evaluate(counts(5, 6, 7, 8), off);
+    expect(e.result).toBe('pass');
+    expect(CATEGORIES.map((c) => e.categories[c].status)).toEqual(['off', 'off', 'off', 'off']);
+    expect(CATEGORIES.map((c) => e.categories[c].count)).toEqual([5, 6, 7, 8]);
+  });
+
+  test('exceeded lists categories in the fixed order', () => {
+    const e = evaluate(counts(1, 1, 1, 1), ZERO_LIMITS);
+    expect(e.result).toBe('fail');
+    expect(e.exceeded).toEqual(['baseline-risks', 'malicious-files', 'sca-vulns', 'cve-vulns']);
+    const some = evaluate(counts(0, 2, 0, 1), ZERO_LIMITS);
+    expect(some.exceeded).toEqual(['malicious-files', 'cve-vulns']);
+  });
+});
+
+describe('worstResult', () => {
+  test.each<[Result[], Result]>([
+    [['pass'], 'pass'],
+    [['pass', 'pass'], 'pass'],
+    [['pass', 'fail', 'pass'], 'fail'],
+    [['fail', 'pass'], 'fail'],
+    [['pass', 'error', 'fail'], 'error'],
+    [['error', 'fail', 'pass'], 'error'],
+    [['fail', 'fail', 'error'], 'error'],
+    [['error'], 'error'],
+  ])('%j → %s', (results, expected) => {
+    expect(worstResult(results)).toBe(expected);
+  });
+
+  test('no results at all is an error', () => {
+    expect(worstResult([])).toBe('error');
+  });
+
+  test('accepts any iterable', () => {
+    function* gen(): Generator<Result> {
+      yield 'pass';
+      yield 'fail';
+    }
+    expect(worstResult(gen())).toBe('fail');
+    expect(worstResult(new Set<Result>(['pass']))).toBe('pass');
+  });
+});
+
+describe('unionExceeded', () => {
+  test('union of all lists, de-duplicated, in the fixed category order', () => {
+    expect(
+      unionExceeded([['cve-vulns'], ['sca-vulns', 'baseline-risks'], [], ['cve-vulns']]),
+    ).toEqual(['baseline-risks', 'sca-vulns', 'cve-vulns']);
+  });
+
+  test('nothing exceeded is an empty list', () => {
+    expect(unionExceeded([])).toEqual([]);
+    expect(unionExceeded([[], []])).toEqual([]);
+  });
+
+  test('order does not depend on input order', () => {
+    expect(unionExceeded([['cve-vulns', 'malicious-files']])).toEqual([
+      'malicious-files',
+      'cve-vulns',
+    ]);
+  });
+});
