@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { AcsClient } from './alibaba/client.js';
 import { Deadline } from './deadline.js';
+import type { SigningKey } from './alibaba/signer.js';
 import { describeError, InputError } from './errors.js';
 import { createTransport } from './http.js';
 import { inputReader, parseConfig, type Config } from './inputs.js';
@@ -32,7 +33,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const message = describeError(err);
     const report = failedRunReport(message);
     const wantSummary = inputReader(env)('job-summary').toLowerCase() !== 'false';
-    await publish(report, { failBuild: true, onError: 'fail', jobSummary: wantSummary });
+    await writeSummary(report, { failBuild: true, onError: 'fail', jobSummary: wantSummary });
+    writeOutputs(report, {});
     core.setFailed(
       scrub(
         err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
@@ -44,40 +46,59 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   logger.info(
     `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
   );
+  const deadline = new Deadline(config.timeoutMs);
   const transport = createTransport(env, config.maxConcurrency);
   let report: Report;
   try {
+    const credentials = await credentialProvider(config);
     const client = new AcsClient({
       transport,
-      credentials: async () => config.credentials,
-      deadline: new Deadline(config.timeoutMs),
+      credentials,
+      deadline,
       log: logger,
       userAgent: USER_AGENT,
     });
     report = buildReport(config, await inspectAll(config, client, logger));
+  } catch (err) {
+    // Nothing was established (e.g. no credentials could be obtained): every image is an error.
+    const error = describeError(err);
+    report = buildReport(
+      config,
+      config.images.map((target) => ({ target, requestIds: [], error })),
+    );
   } finally {
     // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
     void transport.close().catch(() => {});
   }
-  await publish(report, config);
+  await writeSummary(report, config);
+  writeOutputs(report, {});
   conclude(report, config);
 }
 
-async function publish(
+/** Where each request's signing key comes from. */
+async function credentialProvider(config: Config): Promise<() => Promise<SigningKey>> {
+  const key = config.credentials;
+  return async () => key;
+}
+
+async function writeSummary(
   report: Report,
   config: Pick<Config, 'failBuild' | 'onError' | 'jobSummary'>,
 ): Promise<void> {
-  if (config.jobSummary) {
-    try {
-      const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
-      await core.summary.addRaw(scrub(markdown)).write();
-    } catch (err) {
-      // The verdict does not depend on the summary; say why it is missing and go on.
-      logger.warning(`Job summary not written: ${describeError(err)}`);
-    }
+  if (!config.jobSummary) return;
+  try {
+    const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
+    await core.summary.addRaw(scrub(markdown)).write();
+  } catch (err) {
+    // The verdict does not depend on the summary; say why it is missing and go on.
+    logger.warning(`Job summary not written: ${describeError(err)}`);
   }
-  for (const [name, value] of Object.entries(outputValues(report)))
-    core.setOutput(name, scrub(value));
+}
+
+/** Written last, once: `result` is never set before the verdict is final. */
+function writeOutputs(report: Report, extra: Record<string, string>): void {
+  const values = { ...outputValues(report), ...extra };
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, scrub(value));
 }
 
 function conclude(report: Report, config: Config): void {
