@@ -1,5 +1,7 @@
-// Where the signing key comes from: action inputs first, then the environment variable
-// families other tools set (configure-aliyun-credentials-action exports all three).
+// Where the signing key comes from: keyless GitHub OIDC (role-arn + oidc-provider-arn), else
+// action inputs, then the environment variable families other tools set
+// (configure-aliyun-credentials-action exports all three).
+import { parseEndpoint, type Endpoint } from './alibaba/endpoints.js';
 import type { SigningKey } from './alibaba/signer.js';
 
 export const ENV_FAMILIES = [
@@ -29,10 +31,163 @@ export interface StaticCredentials extends SigningKey {
   source: string;
 }
 
+/** Keyless: a GitHub ID token exchanged for STS credentials (AssumeRoleWithOIDC) at run time. */
+export interface OidcCredentials {
+  kind: 'oidc';
+  /** For the log (never a secret). */
+  source: string;
+  roleArn: string;
+  oidcProviderArn: string;
+  audience: string;
+  roleSessionName: string;
+  durationSeconds: number;
+  stsEndpoint: Endpoint;
+  /** Things to tell the user once (e.g. environment keys that are ignored). */
+  notices: string[];
+}
+
+export type Credentials = StaticCredentials | OidcCredentials;
+
 export const HOW_TO_PROVIDE_CREDENTIALS =
   'provide credentials with the inputs access-key-id and access-key-secret (plus security-token for STS keys), ' +
   'or set ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment ' +
-  '(for example with aliyun/configure-aliyun-credentials-action)';
+  '(for example with aliyun/configure-aliyun-credentials-action), ' +
+  'or go keyless with role-arn and oidc-provider-arn (GitHub OIDC, needs permissions: id-token: write)';
+
+export const DEFAULT_AUDIENCE = 'sts.aliyuncs.com';
+export const DEFAULT_STS_ENDPOINT = 'sts.aliyuncs.com';
+export const DEFAULT_DURATION_SECONDS = 900;
+export const MIN_DURATION_SECONDS = 900;
+export const MAX_DURATION_SECONDS = 43_200;
+const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/;
+const ROLE_ARN = /^acs:ram::\d+:role\/[^\s:]{1,256}$/i;
+const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[^\s:/]{1,256}$/i;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const AUDIENCE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
+
+function show(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}
+
+/**
+ * The default RoleSessionName: "gh-<owner>.<repo>-<run id>", reduced to STS's alphabet
+ * [A-Za-z0-9.@_-] and 2 to 64 characters (the repository part is shortened, the run id kept).
+ */
+export function defaultSessionName(env: NodeJS.ProcessEnv): string {
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9.@_-]+/g, '-');
+  const repo = clean((env['GITHUB_REPOSITORY'] ?? '').trim().replace(/\//g, '.'));
+  const runId = clean((env['GITHUB_RUN_ID'] ?? '').trim()).slice(0, 30);
+  const tail = runId ? `-${runId}` : '';
+  const head = `gh-${repo || 'sas-image-gate'}`.slice(0, 64 - tail.length).replace(/[-.]+$/, '');
+  const name = `${head}${tail}`;
+  return SESSION_NAME.test(name) ? name : 'sas-image-gate';
+}
+
+/**
+ * Chooses how the run authenticates. Both role-arn and oidc-provider-arn → keyless OIDC (and
+ * access keys given as inputs too are a bad input; keys in the environment are ignored with a
+ * notice). Otherwise access keys from inputs or the environment.
+ */
+export function readCredentials(
+  input: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void,
+  problems: string[],
+): Credentials | undefined {
+  const roleArn = input('role-arn');
+  const providerArn = input('oidc-provider-arn');
+  if (!roleArn && !providerArn) return readStaticCredentials(input, env, mask, problems);
+
+  const before = problems.length;
+  const keyInputs = ['access-key-id', 'access-key-secret', 'security-token'].filter(
+    (name) => input(name) !== '',
+  );
+  // Masked even though they are refused: they are secrets all the same.
+  for (const name of ['access-key-secret', 'security-token']) {
+    const value = input(name);
+    if (value) mask(value);
+  }
+  if (!roleArn || !providerArn) {
+    problems.push(
+      `role-arn and oidc-provider-arn: give both for keyless authentication (GitHub OIDC), or neither (got only ${roleArn ? 'role-arn' : 'oidc-provider-arn'})`,
+    );
+  }
+  if (keyInputs.length > 0) {
+    problems.push(
+      `credentials: ${keyInputs.join(', ')} and role-arn / oidc-provider-arn are both given; use one way at a time (remove the access key inputs for keyless authentication)`,
+    );
+  }
+  if (roleArn && !ROLE_ARN.test(roleArn)) {
+    problems.push(
+      `role-arn: ${show(roleArn)} is not a RAM role ARN; use acs:ram::<account id>:role/<role name> (RAM console → Roles → the role → ARN)`,
+    );
+  }
+  if (providerArn && !PROVIDER_ARN.test(providerArn)) {
+    problems.push(
+      `oidc-provider-arn: ${show(providerArn)} is not an OIDC provider ARN; use acs:ram::<account id>:oidc-provider/<provider name> (RAM console → SSO → OIDC → the provider → ARN)`,
+    );
+  }
+
+  const audience = input('oidc-audience') || DEFAULT_AUDIENCE;
+  if (!AUDIENCE.test(audience)) {
+    problems.push(
+      `oidc-audience: ${show(audience)} must be 1 to 256 characters without spaces or control characters (default ${DEFAULT_AUDIENCE})`,
+    );
+  }
+
+  const rawSession = input('role-session-name');
+  const roleSessionName = rawSession || defaultSessionName(env);
+  if (!SESSION_NAME.test(roleSessionName)) {
+    problems.push(
+      `role-session-name: ${show(rawSession)} is not accepted; use 2 to 64 of the characters A-Z a-z 0-9 . @ _ -`,
+    );
+  }
+
+  const rawDuration = input('role-duration-seconds');
+  let durationSeconds = DEFAULT_DURATION_SECONDS;
+  if (rawDuration !== '') {
+    const n = /^\d+$/.test(rawDuration) ? Number(rawDuration) : NaN;
+    if (Number.isSafeInteger(n) && n >= MIN_DURATION_SECONDS && n <= MAX_DURATION_SECONDS)
+      durationSeconds = n;
+    else
+      problems.push(
+        `role-duration-seconds: ${show(rawDuration)} is not accepted; use a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (above 3600 the role's maximum session duration must be raised in RAM)`,
+      );
+  }
+
+  const rawSts = input('sts-endpoint') || DEFAULT_STS_ENDPOINT;
+  const sts = parseEndpoint(rawSts);
+  if (typeof sts === 'string') problems.push(`sts-endpoint: ${show(rawSts)} ${sts}`);
+
+  const notices: string[] = [];
+  const envFamilies = ENV_FAMILIES.filter(
+    (f) => (env[f.id] ?? '').trim() !== '' || (env[f.secret] ?? '').trim() !== '',
+  );
+  for (const f of envFamilies) {
+    for (const name of [f.secret, f.token]) {
+      const value = (env[name] ?? '').trim();
+      if (value) mask(value);
+    }
+  }
+  if (envFamilies.length > 0) {
+    notices.push(
+      `Access keys in the environment (${envFamilies.map((f) => f.name).join(', ')}) are ignored: role-arn and oidc-provider-arn select keyless authentication (GitHub OIDC → STS AssumeRoleWithOIDC).`,
+    );
+  }
+
+  if (problems.length > before || typeof sts === 'string') return undefined;
+  return {
+    kind: 'oidc',
+    source: `GitHub OIDC → STS AssumeRoleWithOIDC (role ${roleArn}, session ${roleSessionName})`,
+    roleArn,
+    oidcProviderArn: providerArn,
+    audience,
+    roleSessionName,
+    durationSeconds,
+    stsEndpoint: sts,
+    notices,
+  };
+}
 
 /**
  * Reads access keys from inputs or the environment. Secrets are handed to `mask` the moment

@@ -1,7 +1,7 @@
 // Every action input is read, validated and typed here, and nowhere else. All problems are
 // collected and reported together, before any network request.
 import { CATEGORIES, CATEGORY_INFO, type Limits } from './categories.js';
-import { readStaticCredentials, type StaticCredentials } from './credentials.js';
+import { readCredentials, type Credentials } from './credentials.js';
 import {
   endpointForRegion,
   parseEndpoint,
@@ -10,6 +10,8 @@ import {
 } from './alibaba/endpoints.js';
 import type { ImageSelector, RiskStatus } from './alibaba/sas.js';
 import { InputError } from './errors.js';
+import { readCommentSettings, type CommentSettings } from './report/comment-settings.js';
+import type { ScanSettings } from './scan.js';
 
 export interface ImageTarget {
   selector: ImageSelector;
@@ -26,8 +28,11 @@ export interface Config {
   onError: 'fail' | 'warn';
   timeoutMs: number;
   jobSummary: boolean;
+  /** Pull request comment settings (parseConfig always sets them; absent means no comment). */
+  comment?: CommentSettings;
   maxConcurrency: number;
-  credentials: StaticCredentials;
+  credentials: Credentials;
+  scan: ScanSettings;
 }
 
 /** Selector inputs, their ImageSelector field, in the order they are shown to users. */
@@ -84,7 +89,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
   const input = inputReader(env);
   const problems: string[] = [];
 
-  const credentials = readStaticCredentials(input, env, mask, problems);
+  const credentials = readCredentials(input, env, mask, problems);
 
   const choice = <T extends string>(name: string, accepted: readonly T[], fallback: T): T => {
     const raw = input(name);
@@ -134,6 +139,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
   const onError = choice('on-error', ['fail', 'warn'] as const, 'fail');
   const jobSummary = bool('job-summary', true);
   const maxConcurrency = integer('max-concurrency', 4, 1, MAX_CONCURRENCY);
+  const comment = readCommentSettings(input, env, mask, problems);
+  const scan = readScanSettings(input, env, problems, { bool, integer });
 
   let timeoutMs = 60_000;
   const rawTimeout = input('timeout-seconds');
@@ -210,9 +217,41 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
     onError,
     timeoutMs,
     jobSummary,
+    comment,
     maxConcurrency,
     credentials,
+    scan,
   };
+}
+
+/** Test and demo knob: the first pause between scan-state polls (default 5 s). */
+export const FIRST_POLL_ENV = 'SAS_IMAGE_GATE_FIRST_POLL_MS';
+
+function readScanSettings(
+  input: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  parse: {
+    bool: (name: string, fallback: boolean) => boolean;
+    integer: (name: string, fallback: number, min: number, max: number) => number;
+  },
+): ScanSettings {
+  const require = parse.bool('require-scan', true);
+  const waitSeconds = parse.integer('wait-for-scan', 600, 0, 6 * 3600);
+  const trigger = parse.bool('trigger-scan', false);
+  let maxAgeMs: number | null = null;
+  const rawAge = input('max-scan-age');
+  if (rawAge !== '' && rawAge.toLowerCase() !== 'off') {
+    const hours = /^\d+(\.\d+)?$/.test(rawAge) ? Number(rawAge) : NaN;
+    if (hours > 0) maxAgeMs = Math.round(hours * 3_600_000);
+    else
+      problems.push(
+        `max-scan-age: ${show(rawAge)} is not accepted; use a number of hours above 0, or off`,
+      );
+  }
+  const rawPoll = (env[FIRST_POLL_ENV] ?? '').trim();
+  const pollBaseMs = /^\d+$/.test(rawPoll) && Number(rawPoll) > 0 ? Number(rawPoll) : 5_000;
+  return { require, waitMs: waitSeconds * 1000, trigger, maxAgeMs, pollBaseMs };
 }
 
 function unknownRegion(name: string, region: string): string {

@@ -1,73 +1,92 @@
-// Gates each image: query its counts and evaluate them. One image's failure never hides the
+// Gates each image: prove it was scanned, query its counts and evaluate them. One image's failure never hides the
 // others: every image ends with either an evaluation or an error, and never both.
 import type { AcsClient } from './alibaba/client.js';
 import { describeImageSecurityScanCount } from './alibaba/sas.js';
 import { describeError, GateError } from './errors.js';
 import { evaluate } from './gate.js';
+import type { Deadline } from './deadline.js';
 import type { Config, ImageTarget } from './inputs.js';
 import type { Logger } from './log.js';
 import type { ImageOutcome } from './report/model.js';
+import { ensureScanned, type StartedScan } from './scan.js';
+
+export interface InspectContext {
+  client: AcsClient;
+  deadline: Deadline;
+  log: Logger;
+  /** Scan tasks started in this run, by digest, shared by every image. */
+  triggered: Map<string, Promise<StartedScan>>;
+}
 
 export async function inspectImage(
   target: ImageTarget,
   config: Config,
-  client: AcsClient,
+  ctx: InspectContext,
 ): Promise<ImageOutcome> {
   const outcome: ImageOutcome = { target, requestIds: [] };
   try {
-    const answer = await describeImageSecurityScanCount(client, target.endpoint, {
-      selector: target.selector,
+    let selector = target.selector;
+    if (config.scan.require) {
+      const scan = await ensureScanned(selector, target.endpoint, {
+        ...ctx,
+        settings: config.scan,
+      });
+      outcome.scan = scan;
+      outcome.requestIds.push(...scan.requestIds);
+      if (scan.problem !== undefined || scan.status !== 'scanned') {
+        throw new GateError(scan.problem ?? `The scan state is ${scan.status}, not scanned.`);
+      }
+      // Pin the count query to what was checked: a tag that moves meanwhile cannot swap images.
+      if (!selector.digest && scan.digests.length === 1)
+        selector = { ...selector, digest: scan.digests[0] };
+    }
+    const answer = await describeImageSecurityScanCount(ctx.client, target.endpoint, {
+      selector,
       scanRange: config.scanRange,
       instanceUuids: config.instanceUuids,
       riskStatus: config.riskStatus,
     });
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
+    outcome.requestId = answer.requestId;
+    outcome.gatedDigests = selector.digest ? [selector.digest] : (outcome.scan?.digests ?? []);
     outcome.evaluation = evaluate(answer.counts, config.limits);
   } catch (err) {
     outcome.evaluation = undefined;
+    outcome.gatedDigests = undefined;
     outcome.error = describeError(err);
-    if (err instanceof GateError && err.details.requestId)
+    if (err instanceof GateError && err.details.requestId) {
       outcome.requestIds.push(err.details.requestId);
+    }
+    // The last call's RequestId is the one support needs for this error.
+    outcome.requestId = outcome.requestIds.at(-1);
   }
   return outcome;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapConcurrent<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export async function inspectAll(
   config: Config,
   client: AcsClient,
   log: Logger,
+  deadline: Deadline,
 ): Promise<ImageOutcome[]> {
-  return mapConcurrent(config.images, config.maxConcurrency, async (target, index) => {
-    const outcome = await inspectImage(target, config, client);
-    const label = config.images.length > 1 ? `image ${index + 1}` : 'image';
-    if (outcome.evaluation) {
-      const counts = Object.values(outcome.evaluation.categories)
-        .map((c) => c.count)
-        .join('/');
-      log.info(
-        `${label}: ${outcome.evaluation.result} (baseline/malicious/sca/cve = ${counts}) at ${target.endpoint.site}`,
-      );
-    } else {
-      log.info(`${label}: error: ${outcome.error}`);
-    }
-    return outcome;
-  });
+  const ctx: InspectContext = { client, deadline, log, triggered: new Map() };
+  // Images run side by side; the client's request slots bound what is in flight, so an image
+  // waiting for its scan never holds up the others.
+  return Promise.all(
+    config.images.map(async (target, index) => {
+      const outcome = await inspectImage(target, config, ctx);
+      const label = config.images.length > 1 ? `image ${index + 1}` : 'image';
+      if (outcome.evaluation) {
+        const counts = Object.values(outcome.evaluation.categories)
+          .map((c) => c.count)
+          .join('/');
+        log.info(
+          `${label}: ${outcome.evaluation.result} (baseline/malicious/sca/cve = ${counts}) at ${target.endpoint.site}`,
+        );
+      } else {
+        log.info(`${label}: error: ${outcome.error}`);
+      }
+      return outcome;
+    }),
+  );
 }

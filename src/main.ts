@@ -5,12 +5,14 @@ import { AcsClient } from './alibaba/client.js';
 import { Deadline } from './deadline.js';
 import type { SigningKey } from './alibaba/signer.js';
 import { describeError, InputError } from './errors.js';
-import { createTransport } from './http.js';
+import { createTransport, type Transport } from './http.js';
 import { inputReader, parseConfig, type Config } from './inputs.js';
 import { inspectAll } from './inspect.js';
 import type { Logger } from './log.js';
+import { keylessSigningKey } from './oidc.js';
 import { buildReport, failedRunReport, type Report } from './report/model.js';
 import { outputValues } from './report/outputs.js';
+import { postPullRequestComment } from './report/comment.js';
 import { renderMarkdown, verdictHeadline } from './report/render.js';
 import { registerSecret, scrub, setMasker } from './secrets.js';
 
@@ -50,15 +52,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const transport = createTransport(env, config.maxConcurrency);
   let report: Report;
   try {
-    const credentials = await credentialProvider(config);
+    const credentials = await credentialProvider(config, env, transport, deadline);
     const client = new AcsClient({
       transport,
       credentials,
       deadline,
       log: logger,
       userAgent: USER_AGENT,
+      maxConcurrency: config.maxConcurrency,
     });
-    report = buildReport(config, await inspectAll(config, client, logger));
+    report = buildReport(config, await inspectAll(config, client, logger, deadline));
   } catch (err) {
     // Nothing was established (e.g. no credentials could be obtained): every image is an error.
     const error = describeError(err);
@@ -71,13 +74,30 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     void transport.close().catch(() => {});
   }
   await writeSummary(report, config);
-  writeOutputs(report, {});
+  // Never throws; a comment problem is one notice and leaves the verdict alone.
+  const commentUrl = await postPullRequestComment(report, config, env);
+  writeOutputs(report, { 'comment-url': commentUrl });
   conclude(report, config);
 }
 
-/** Where each request's signing key comes from. */
-async function credentialProvider(config: Config): Promise<() => Promise<SigningKey>> {
-  const key = config.credentials;
+/** Where each request's signing key comes from; keyless credentials are obtained once, here. */
+async function credentialProvider(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  transport: Transport,
+  deadline: Deadline,
+): Promise<() => Promise<SigningKey>> {
+  const creds = config.credentials;
+  if (creds.kind === 'keys') return async () => creds;
+  for (const notice of creds.notices) core.notice(scrub(notice));
+  const key = await keylessSigningKey(creds, {
+    env,
+    transport,
+    deadline,
+    log: logger,
+    mask: registerSecret,
+    userAgent: USER_AGENT,
+  });
   return async () => key;
 }
 
@@ -86,6 +106,10 @@ async function writeSummary(
   config: Pick<Config, 'failBuild' | 'onError' | 'jobSummary'>,
 ): Promise<void> {
   if (!config.jobSummary) return;
+  if (!process.env['GITHUB_STEP_SUMMARY']) {
+    logger.debug('Job summary skipped: GITHUB_STEP_SUMMARY is not set (not running on a runner).');
+    return;
+  }
   try {
     const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
     await core.summary.addRaw(scrub(markdown)).write();

@@ -3,7 +3,7 @@
 import type { Deadline } from '../deadline.js';
 import { sleep } from '../deadline.js';
 import { GateError } from '../errors.js';
-import { NetworkError, type Transport } from '../http.js';
+import { NetworkError, type HttpResponse, type Transport } from '../http.js';
 import type { Logger } from '../log.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
@@ -63,14 +63,41 @@ export interface ClientOptions {
   backoff?: SharedBackoff;
   random?: () => number;
   userAgent?: string;
+  /** Most requests in flight at once, over all images (max-concurrency). */
+  maxConcurrency?: number;
+}
+
+/** A counting semaphore: at most `size` holders; waiters are served first come, first served. */
+export class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
 }
 
 export class AcsClient {
   private readonly retry: RetryPolicy;
   private readonly backoff: SharedBackoff;
   private readonly random: () => number;
+  private readonly slots: Slots;
 
   constructor(private readonly opts: ClientOptions) {
+    this.slots = new Slots(opts.maxConcurrency ?? 4);
     this.retry = opts.retry ?? DEFAULT_RETRY;
     this.backoff = opts.backoff ?? new SharedBackoff();
     this.random = opts.random ?? Math.random;
@@ -82,17 +109,14 @@ export class AcsClient {
     return exp / 2 + (this.random() * exp) / 2;
   }
 
-  async call(call: RpcCall): Promise<RpcAnswer> {
-    const { deadline, log } = this.opts;
-    let lastProblem = 'no attempt was made';
-    for (let attempt = 1; ; attempt++) {
-      await this.backoff.wait(deadline);
-      if (deadline.expired()) {
-        throw new GateError(
-          `${call.action} did not complete before the deadline (timeout-seconds) after ${attempt - 1} attempt(s); last problem: ${lastProblem}. Raise timeout-seconds if Security Center is slow to answer.`,
-          { retryable: true },
-        );
-      }
+  /**
+   * One signed request, holding one of the max-concurrency slots. Signing happens after the
+   * slot is granted, so x-acs-date is fresh however long the request queued.
+   */
+  private async attempt(call: RpcCall, attempt: number): Promise<HttpResponse> {
+    const release = await this.slots.acquire();
+    try {
+      const { deadline, log } = this.opts;
       const key = await this.opts.credentials();
       const signed = signRequest(
         {
@@ -109,16 +133,31 @@ export class AcsClient {
       );
       const headers: Record<string, string> = { ...signed.headers, accept: 'application/json' };
       if (this.opts.userAgent) headers['user-agent'] = this.opts.userAgent;
-      const timeoutMs = Math.min(this.retry.attemptTimeoutMs, deadline.remaining());
+      return await this.opts.transport.send({
+        method: 'POST',
+        url: `${call.endpoint.origin}/?${signed.queryString}`,
+        headers,
+        timeoutMs: Math.max(1, Math.min(this.retry.attemptTimeoutMs, deadline.remaining())),
+      });
+    } finally {
+      release();
+    }
+  }
 
+  async call(call: RpcCall): Promise<RpcAnswer> {
+    const { deadline, log } = this.opts;
+    let lastProblem = 'no attempt was made';
+    for (let attempt = 1; ; attempt++) {
+      await this.backoff.wait(deadline);
+      if (deadline.expired()) {
+        throw new GateError(
+          `${call.action} did not complete before the deadline (timeout-seconds) after ${attempt - 1} attempt(s); last problem: ${lastProblem}. Raise timeout-seconds if Security Center is slow to answer.`,
+          { retryable: true },
+        );
+      }
       let delay: number;
       try {
-        const res = await this.opts.transport.send({
-          method: 'POST',
-          url: `${call.endpoint.origin}/?${signed.queryString}`,
-          headers,
-          timeoutMs,
-        });
+        const res = await this.attempt(call, attempt);
         const answer = parseAnswer(res.body, res.headers);
         if (res.status >= 200 && res.status < 300 && answer.json) {
           return { body: answer.json, requestId: answer.requestId, attempts: attempt };

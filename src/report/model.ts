@@ -9,13 +9,21 @@ import {
   type Result,
 } from '../gate.js';
 import { SELECTOR_INPUTS, type Config, type ImageTarget } from '../inputs.js';
+import type { ScanOutcome, ScanStatus } from '../scan.js';
 
 /** What was learnt about one image. `error` is set exactly when the counts were not established. */
 export interface ImageOutcome {
   target: ImageTarget;
   evaluation?: Evaluation;
+  /** Every Security Center RequestId of this image's calls, in order. */
   requestIds: string[];
+  /** The count query's RequestId (or the failing call's). */
+  requestId?: string;
   error?: string;
+  /** Scan-state check (require-scan); absent when it was not required. */
+  scan?: ScanOutcome;
+  /** Digests whose counts were gated (bare hex). */
+  gatedDigests?: string[];
 }
 
 export interface CategoryEntry {
@@ -24,13 +32,30 @@ export interface CategoryEntry {
   status: CategoryStatus | 'unknown';
 }
 
+export interface ScanReport {
+  /** false when require-scan is off: the status is then unknown (not checked). */
+  checked: boolean;
+  status: ScanStatus;
+  /** ISO 8601 time of the (oldest) completed scan, when known. */
+  scannedAt: string | null;
+  taskId: string | null;
+  /** sha256:-prefixed digests Security Center resolved the selection to. */
+  digests: string[];
+}
+
 export interface ImageReport {
   selectors: Record<string, string>;
   site: string;
   result: Result;
   exceeded: Category[];
   categories: Record<Category, CategoryEntry>;
+  /** RequestId of the count query whose numbers were gated (or of the call that failed). */
   requestId: string;
+  /** Every RequestId of this image's calls (scan state, scan task, counts). */
+  requestIds: string[];
+  scan: ScanReport;
+  /** sha256:-prefixed digests whose counts were gated (empty for an error). */
+  gatedDigests: string[];
   error?: string;
 }
 
@@ -79,10 +104,25 @@ export function imageReport(outcome: ImageOutcome, limits: Limits): ImageReport 
     result,
     exceeded: evaluation?.exceeded ?? [],
     categories,
-    requestId: outcome.requestIds.join(','),
+    requestId: outcome.requestId ?? '',
+    requestIds: outcome.requestIds,
+    scan: scanReport(outcome.scan),
+    gatedDigests: result === 'error' ? [] : (outcome.gatedDigests ?? []).map((d) => `sha256:${d}`),
   };
   if (result === 'error') entry.error = outcome.error ?? 'the counts were not established';
   return entry;
+}
+
+function scanReport(scan: ScanOutcome | undefined): ScanReport {
+  if (!scan)
+    return { checked: false, status: 'unknown', scannedAt: null, taskId: null, digests: [] };
+  return {
+    checked: true,
+    status: scan.status,
+    scannedAt: scan.scannedAt ? new Date(scan.scannedAt).toISOString() : null,
+    taskId: scan.taskId ?? null,
+    digests: scan.digests.map((d) => `sha256:${d}`),
+  };
 }
 
 export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): Report {

@@ -1,5 +1,6 @@
 // The step outputs, derived from the report alone so they can never disagree with it.
 import { CATEGORIES } from '../categories.js';
+import { worstScanStatus } from '../scan.js';
 import type { Report } from './model.js';
 
 export function outputValues(report: Report): Record<string, string> {
@@ -10,6 +11,17 @@ export function outputValues(report: Report): Record<string, string> {
     .map((i) => i.requestId)
     .filter((id) => id !== '')
     .join(',');
+  const images = report.images;
+  out['scan-status'] = worstScanStatus(images.map((i) => i.scan.status));
+  const times = images
+    .map((i) => i.scan.scannedAt)
+    .filter((t): t is string => t !== null)
+    .sort();
+  out['scanned-at'] = times[0] ?? '';
+  out['scan-task-id'] = [
+    ...new Set(images.map((i) => i.scan.taskId).filter((t): t is string => t !== null)),
+  ].join(',');
+  out['gated-digests'] = [...new Set(images.flatMap((i) => i.gatedDigests))].join(',');
   out['report'] = JSON.stringify(report);
   return out;
 }

@@ -76,10 +76,26 @@ function singleImage(image: ImageReport): string[] {
   }
   lines.push('');
   lines.push(`**Image:** ${imageIdentity(image)}  `);
+  lines.push(`**Scan:** ${scanText(image)}  `);
   lines.push(`**Security Center site:** ${code(image.site)}  `);
   lines.push(`**Request ID:** ${image.requestId ? code(image.requestId) : '—'}`);
   if (image.error) lines.push('', `**Error:** ${escapeShort(image.error, 2000)}`);
   return lines;
+}
+
+/** Scan state and time, shown next to the counts. */
+export function scanText(image: ImageReport): string {
+  const scan = image.scan;
+  if (!scan.checked) return 'not checked (require-scan: false)';
+  const when = scan.scannedAt
+    ? ` at ${scan.scannedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}`
+    : '';
+  const task = scan.taskId ? `, task ${code(scan.taskId, 64)}` : '';
+  const digests =
+    scan.digests.length > 0 && !image.selectors['image-digest']
+      ? `, resolved to ${scan.digests.map((d) => code(d, 80)).join(', ')}`
+      : '';
+  return `${escapeText(scan.status)}${when}${task}${digests}`;
 }
 
 function imageRow(image: ImageReport, index: number): string {
@@ -87,12 +103,12 @@ function imageRow(image: ImageReport, index: number): string {
     const e = image.categories[c];
     return e.status === 'fail' ? `**${fmtCount(e.count)}**` : fmtCount(e.count);
   });
-  return `| ${index + 1} | ${imageIdentity(image)} | ${ICON[image.result]} ${image.result} | ${cells.join(' | ')} | ${code(image.site, 80)} | ${image.requestId ? code(image.requestId, 80) : '—'} |`;
+  return `| ${index + 1} | ${imageIdentity(image)} | ${ICON[image.result]} ${image.result} | ${cells.join(' | ')} | ${scanText(image)} | ${code(image.site, 80)} | ${image.requestId ? code(image.requestId, 80) : '—'} |`;
 }
 
 const ROW_HEADER = [
-  `| # | Image | Result | ${CATEGORIES.map((c) => CATEGORY_INFO[c].label).join(' | ')} | Site | Request ID |`,
-  `| ---: | --- | --- | ${CATEGORIES.map(() => '---:').join(' | ')} | --- | --- |`,
+  `| # | Image | Result | ${CATEGORIES.map((c) => CATEGORY_INFO[c].label).join(' | ')} | Scan | Site | Request ID |`,
+  `| ---: | --- | --- | ${CATEGORIES.map(() => '---:').join(' | ')} | --- | --- | --- |`,
 ];
 
 /** Several images: totals first, then problem rows, then passing rows folded away. */

@@ -110,7 +110,7 @@ test('fail-build false warns and succeeds, outputs still say fail', async () => 
 test('an API error is result error; on-error decides only the exit code', async () => {
   sim.fault(
     { kind: 'error', status: 403, code: 'NoPermission', message: 'caller has no permission' },
-    { times: Infinity },
+    { times: Infinity, action: 'DescribeImageSecurityScanCount' },
   );
   const failing = await run({ 'image-digest': CLEAN });
   expect(failing.exitCode).toBe(1);
@@ -133,12 +133,15 @@ test('an API error is result error; on-error decides only the exit code', async 
 });
 
 test('a malformed answer is an error, never a pass', async () => {
-  sim.fault({
-    kind: 'raw',
-    status: 200,
-    body: '{"RequestId":"R-1","Data":{}}',
-    headers: { 'content-type': 'application/json' },
-  });
+  sim.fault(
+    {
+      kind: 'raw',
+      status: 200,
+      body: '{"RequestId":"R-1","Data":{}}',
+      headers: { 'content-type': 'application/json' },
+    },
+    { action: 'DescribeImageSecurityScanCount' },
+  );
   const r = await run({ 'image-digest': CLEAN });
   expect(r.outputs['result']).toBe('error');
   expect(r.exitCode).toBe(1);

@@ -58,6 +58,8 @@ export interface RunOptions {
   event?: { name: string; payload: unknown };
   timeoutMs?: number;
   nodePath?: string;
+  /** Extra Node options before the script (the benchmark's RSS probe). */
+  nodeArgs?: string[];
 }
 
 export function parseOutputFile(text: string): Record<string, string> {
@@ -92,7 +94,10 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: dir,
   };
-  const inputs = { ...actionDefaults(), ...opts.inputs };
+  // The runner expands `${{ … }}` defaults (github-token); the harness cannot, so it leaves
+  // them unset unless the test passes the input.
+  const defaults = Object.entries(actionDefaults()).filter(([, v]) => !v.includes('${{'));
+  const inputs = { ...Object.fromEntries(defaults), ...opts.inputs };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   if (opts.event) {
     const eventPath = path.join(dir, 'event.json');
@@ -102,7 +107,7 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   }
   Object.assign(env, opts.env);
   const started = performance.now();
-  const child = spawn(opts.nodePath ?? process.execPath, [DIST], {
+  const child = spawn(opts.nodePath ?? process.execPath, [...(opts.nodeArgs ?? []), DIST], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

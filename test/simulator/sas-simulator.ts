@@ -51,6 +51,28 @@ export interface SimImage {
   counts: Partial<SimCounts>;
   /** Risks marked handled (Dealed=Y); Dealed=A answers the sum. */
   handled?: Partial<SimCounts>;
+  /** false: Security Center has not synced the image yet, so DescribeImageInstances omits it. */
+  synced?: boolean;
+  /**
+   * Scan state served by successive DescribeImageInstances listings of this image (the last
+   * one stays). Default: one completed scan an hour ago.
+   */
+  scanStates?: SimScanState[];
+  /** States served once a scan task was created for the image. Default: INIT, CVE_ANALYZER, SUCCESS now. */
+  afterTrigger?: SimScanState[];
+}
+
+export interface SimScanState {
+  ScaStatus?: string;
+  /** Epoch ms; 'now' is resolved when served. */
+  LastScanTime?: number | 'now';
+  ScaProgress?: number;
+}
+
+export interface SimTask {
+  taskId: string;
+  params: Record<string, string>;
+  digests: string[];
 }
 
 export type Fault =
@@ -120,10 +142,132 @@ export class SasSimulator {
   private server?: http.Server;
   url = '';
 
+  /** Scan tasks created through PublicCreateImageScanTask. */
+  readonly tasks: SimTask[] = [];
+  /** Overrides PublicCreateImageScanTask's Data (e.g. CanCreate false, TASK_NOT_SUPPORT_REGION). */
+  createTaskData?: Record<string, unknown>;
+  private readonly listed = new Map<SimImage, number>();
+
   constructor() {
     this.handlers.set('DescribeImageSecurityScanCount', (ctx) => ({
       body: { Data: this.countFor(ctx.params) },
     }));
+    this.handlers.set('DescribeImageInstances', (ctx) => this.describeImageInstances(ctx.params));
+    this.handlers.set('PublicPreCheckImageScanTask', (ctx) => {
+      const n = this.taskTargets(ctx.params).length;
+      return { body: { Data: { NeedAuthCount: n, ScanImageCount: n } } };
+    });
+    this.handlers.set('PublicCreateImageScanTask', (ctx) => this.createTask(ctx.params));
+  }
+
+  /** Criteria-filtered, paged listing of synced images with their current scan state. */
+  private describeImageInstances(params: Record<string, string>): {
+    status?: number;
+    body: Record<string, unknown>;
+  } {
+    let criteria: Array<{ name: string; value: string }> = [];
+    try {
+      criteria = JSON.parse(params['Criteria'] ?? '[]') as Array<{ name: string; value: string }>;
+    } catch {
+      return { status: 400, body: { Code: 'InvalidParameter', Message: 'Criteria is not JSON' } };
+    }
+    const field: Record<string, keyof SimImage> = {
+      digest: 'digest',
+      tag: 'tag',
+      repoId: 'repoId',
+      instanceId: 'repoInstanceId',
+      regionId: 'repoRegionId',
+    };
+    const matching = this.images.filter(
+      (img) =>
+        img.synced !== false &&
+        criteria.every((c) => !field[c.name] || img[field[c.name] as keyof SimImage] === c.value),
+    );
+    const size = Number(params['PageSize'] ?? 20);
+    const page = Number(params['CurrentPage'] ?? 1);
+    const slice = matching.slice((page - 1) * size, page * size);
+    const rows = slice.map((img) => {
+      const served = this.listed.get(img) ?? 0;
+      this.listed.set(img, served + 1);
+      const states = img.scanStates ?? [
+        { ScaStatus: 'SUCCESS', LastScanTime: Date.now() - 3_600_000 },
+      ];
+      const state = states[Math.min(served, states.length - 1)] ?? {};
+      const row: Record<string, unknown> = {
+        Digest: img.digest,
+        Tag: img.tag,
+        RepoId: img.repoId,
+        RepoName: img.repoName,
+        RepoNamespace: img.repoNamespace,
+        InstanceId: img.repoInstanceId,
+        RegionId: img.repoRegionId,
+        Uuid: img.uuid ?? `uuid-${img.digest.slice(0, 8)}`,
+        ImageId: img.digest.slice(0, 12),
+        Status: 'NORMAL',
+        ScaProgress: state.ScaProgress ?? (state.ScaStatus === 'SUCCESS' ? 100 : 0),
+      };
+      if (state.ScaStatus !== undefined) row['ScaStatus'] = state.ScaStatus;
+      if (state.LastScanTime !== undefined)
+        row['LastScanTime'] = state.LastScanTime === 'now' ? Date.now() : state.LastScanTime;
+      return row;
+    });
+    return {
+      body: {
+        ImageInstanceList: rows,
+        PageInfo: {
+          Count: rows.length,
+          CurrentPage: page,
+          PageSize: size,
+          TotalCount: matching.length,
+        },
+      },
+    };
+  }
+
+  private taskTargets(params: Record<string, string>): SimImage[] {
+    const list = (name: string) => (params[name] ? (params[name] ?? '').split(',') : undefined);
+    const filters: Array<[keyof SimImage, string[] | undefined]> = [
+      ['digest', list('Digests')],
+      ['repoInstanceId', list('InstanceIds')],
+      ['repoRegionId', list('RegionIds')],
+      ['repoId', list('RepoIds')],
+      ['tag', list('Tags')],
+    ];
+    return this.images.filter(
+      (img) =>
+        img.synced !== false &&
+        filters.every(([f, values]) => !values || values.includes(String(img[f]))),
+    );
+  }
+
+  private createTask(params: Record<string, string>): { body: Record<string, unknown> } {
+    if (this.createTaskData) return { body: { Data: this.createTaskData } };
+    const targets = this.taskTargets(params);
+    const taskId = randomUUID().replace(/-/g, '');
+    this.tasks.push({ taskId, params, digests: targets.map((t) => t.digest) });
+    for (const img of targets) {
+      img.scanStates = img.afterTrigger ?? [
+        { ScaStatus: 'INIT' },
+        { ScaStatus: 'CVE_ANALYZER' },
+        { ScaStatus: 'SUCCESS', LastScanTime: 'now' },
+      ];
+      this.listed.set(img, 0);
+    }
+    return {
+      body: {
+        Data: {
+          CanCreate: true,
+          TaskId: taskId,
+          Status: 'INIT',
+          Progress: 0,
+          FinishCount: 0,
+          TotalCount: targets.length,
+          Result: 'SUCCESS',
+          CollectTime: Date.now(),
+          ExecTime: Date.now(),
+        },
+      },
+    };
   }
 
   static async start(): Promise<SasSimulator> {

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}; ${PAIRS} alternated rounds per comparison`);
   const sim = await SasSimulator.start();
   sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 1 } });
-  const inputs = simInputs(sim.url, { 'image-digest': DIGEST, 'max-cve-vulns': '5', 'job-summary': 'true' });
+  const inputs = simInputs(sim.url, {
+    'image-digest': DIGEST,
+    'max-cve-vulns': '5',
+    'job-summary': 'true',
+  });
   const official = path.join(HERE, 'official-client-call.js');
   const env = { ...process.env, SIM_URL: sim.url, SIM_DIGEST: DIGEST };
 
@@ -43,7 +47,8 @@ async function main(): Promise<void> {
     await exec(process.execPath, [official], { env });
     for (let i = 0; i < PAIRS; i++) {
       const run = await runAction({ inputs });
-      if (run.outputs['result'] !== 'pass') throw new Error(`action run failed: ${run.stdout}${run.stderr}`);
+      if (run.outputs['result'] !== 'pass')
+        throw new Error(`action run failed: ${run.stdout}${run.stderr}`);
       action.push(run.ms);
       sdk.push(await timed(() => exec(process.execPath, [official], { env })));
       bare.push(await timed(() => exec(process.execPath, ['-e', '0'])));
@@ -57,13 +62,94 @@ async function main(): Promise<void> {
   const bundle = statSync(DIST).size;
   console.log('\nOne image, wall time per fresh process (median):');
   console.log(`  bare node -e 0            ${b.toFixed(1)} ms`);
-  console.log(`  action (dist/index.js)    ${a.toFixed(1)} ms   (+${(a - b).toFixed(1)} ms over bare node; target ≤ +60)`);
+  console.log(
+    `  action (dist/index.js)    ${a.toFixed(1)} ms   (+${(a - b).toFixed(1)} ms over bare node; target ≤ +60)`,
+  );
   console.log(`  official openapi-client   ${o.toFixed(1)} ms`);
   console.log(`  action / official         ${(a / o).toFixed(2)}×   (target ≤ 0.70×)`);
-  console.log(`  main bundle               ${(bundle / 1024).toFixed(0)} KiB (${path.relative(ROOT, DIST)}; target < 600 KiB)`);
+  console.log(
+    `  main bundle               ${(bundle / 1024).toFixed(0)} KiB (${path.relative(ROOT, DIST)}; target < 600 KiB)`,
+  );
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+/** Prints the process's peak RSS on exit, to stderr, without touching the action's code. */
+const RSS_PROBE = [
+  '--import',
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("PEAK_RSS_KB="+process.resourceUsage().maxRSS+"\\n"))',
+];
+
+async function manyImages(): Promise<void> {
+  const PAIRS_MANY = Number(process.env['BENCH_MANY_PAIRS'] ?? 5);
+  const sim = await SasSimulator.start();
+  const hex = (n: number) => n.toString(16).padStart(64, '0');
+  const digests = Array.from({ length: 200 }, (_, i) => hex(i + 1));
+  for (const d of digests) sim.addImage({ digest: d, counts: { ImageCveVulCount: 1 } });
+  const base = { 'max-cve-vulns': '5', 'max-concurrency': '4' };
+  try {
+    for (const requireScan of ['false', 'true']) {
+      sim.latencyMs = 200;
+      const one: number[] = [];
+      const twenty: number[] = [];
+      for (let i = 0; i < PAIRS_MANY; i++) {
+        const a = await runAction({
+          inputs: simInputs(sim.url, {
+            ...base,
+            'require-scan': requireScan,
+            'image-digest': digests[0] ?? '',
+          }),
+        });
+        const b = await runAction({
+          inputs: simInputs(sim.url, {
+            ...base,
+            'require-scan': requireScan,
+            'image-digest': digests.slice(0, 20).join(','),
+          }),
+        });
+        if (a.outputs['result'] !== 'pass' || b.outputs['result'] !== 'pass')
+          throw new Error(`multi-image run failed: ${b.stdout}`);
+        one.push(a.ms);
+        twenty.push(b.ms);
+      }
+      const m1 = median(one);
+      const m20 = median(twenty);
+      const calls =
+        requireScan === 'true'
+          ? '2 calls per image: scan state + counts'
+          : "1 call per image, the issue's scenario";
+      console.log(
+        `\n200 ms latency per request, max-concurrency 4, require-scan ${requireScan} (${calls}), median of ${PAIRS_MANY} alternated pairs:`,
+      );
+      console.log(`  1 image                   ${m1.toFixed(0)} ms`);
+      console.log(`  20 images                 ${m20.toFixed(0)} ms`);
+      console.log(
+        `  difference                ${(m20 - m1).toFixed(0)} ms${requireScan === 'false' ? '   (target ≤ 1000 ms; ideal 800 ms)' : ''}`,
+      );
+    }
+    sim.latencyMs = 0;
+    for (const requireScan of ['false', 'true']) {
+      const run = await runAction({
+        inputs: simInputs(sim.url, {
+          ...base,
+          'max-concurrency': '20',
+          'require-scan': requireScan,
+          'image-digest': digests.join('\n'),
+        }),
+        nodeArgs: RSS_PROBE,
+      });
+      const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
+      if (run.outputs['result'] !== 'pass') throw new Error(`200-image run failed: ${run.stdout}`);
+      console.log(
+        `\n200 images, require-scan ${requireScan}: peak RSS ${(kb / 1024).toFixed(1)} MiB (target < 100 MiB), ${run.ms.toFixed(0)} ms, summary ${(Buffer.byteLength(run.summary) / 1024).toFixed(1)} KiB`,
+      );
+    }
+  } finally {
+    await sim.close();
+  }
+}
+
+main()
+  .then(() => (process.exitCode ? undefined : manyImages()))
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

@@ -6,15 +6,27 @@ import * as TeaUtilModule from '@alicloud/tea-util';
 
 type Ctor<T> = new (init: Record<string, unknown>) => T;
 interface OfficialClient {
-  callApi(params: unknown, request: unknown, runtime: unknown): Promise<{ body: { Data?: Record<string, number> } }>;
+  callApi(
+    params: unknown,
+    request: unknown,
+    runtime: unknown,
+  ): Promise<{ body: { Data?: Record<string, number> } }>;
 }
 // CommonJS packages: under ESM the classes may sit one `default` deeper.
-const api = OpenApiModule as unknown as Record<string, unknown> & { default: Record<string, unknown> };
-const util = TeaUtilModule as unknown as Record<string, unknown> & { default: Record<string, unknown> };
-const pick = <T>(mod: Record<string, unknown> & { default: Record<string, unknown> }, name: string): T =>
-  (mod[name] ?? mod.default[name]) as T;
+const api = OpenApiModule as unknown as Record<string, unknown> & {
+  default: Record<string, unknown>;
+};
+const util = TeaUtilModule as unknown as Record<string, unknown> & {
+  default: Record<string, unknown>;
+};
+const pick = <T>(
+  mod: Record<string, unknown> & { default: Record<string, unknown> },
+  name: string,
+): T => (mod[name] ?? mod.default[name]) as T;
 
-const Client = (api.default as unknown as { default?: Ctor<OfficialClient> }).default ?? (api.default as unknown as Ctor<OfficialClient>);
+const Client =
+  (api.default as unknown as { default?: Ctor<OfficialClient> }).default ??
+  (api.default as unknown as Ctor<OfficialClient>);
 const Config = pick<Ctor<unknown>>(api, 'Config');
 const Params = pick<Ctor<unknown>>(api, 'Params');
 const OpenApiRequest = pick<Ctor<unknown>>(api, 'OpenApiRequest');
@@ -41,7 +53,9 @@ async function main(): Promise<void> {
     reqBodyType: 'formData',
     bodyType: 'json',
   });
-  const request = new OpenApiRequest({ query: { ImageDigest: process.env['SIM_DIGEST'] ?? '', Dealed: 'N' } });
+  const request = new OpenApiRequest({
+    query: { ImageDigest: process.env['SIM_DIGEST'] ?? '', Dealed: 'N' },
+  });
   const answer = await client.callApi(params, request, new RuntimeOptions({}));
   process.stdout.write(JSON.stringify(answer.body.Data) + '\n');
 }

@@ -1,4 +1,5 @@
 import { CHINA_HOST, INTERNATIONAL_HOST } from '../../src/alibaba/endpoints.js';
+import type { StaticCredentials } from '../../src/credentials.js';
 import { InputError } from '../../src/errors.js';
 import { parseConfig, type Config } from '../../src/inputs.js';
 
@@ -486,7 +487,8 @@ describe('credentials', () => {
     },
   };
   const digestOnly = (extra: Record<string, string>, inputs: Record<string, string> = {}) =>
-    parseConfig(envOf({ 'image-digest': D1, ...inputs }, extra), noMask).credentials;
+    parseConfig(envOf({ 'image-digest': D1, ...inputs }, extra), noMask)
+      .credentials as StaticCredentials;
 
   test('from inputs, with a security token', () => {
     const creds = parse({ 'image-digest': D1, 'security-token': TOKEN }).credentials;
@@ -499,7 +501,8 @@ describe('credentials', () => {
   });
 
   test('inputs win over the environment', () => {
-    const creds = parse({ 'image-digest': D1 }, FAMILIES.ALIBABA_CLOUD).credentials;
+    const creds = parse({ 'image-digest': D1 }, FAMILIES.ALIBABA_CLOUD)
+      .credentials as StaticCredentials;
     expect(creds.source).toBe('inputs');
     expect(creds.accessKeySecret).toBe(SECRET);
     expect(creds.securityToken).toBeUndefined();

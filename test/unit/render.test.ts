@@ -29,6 +29,7 @@ function configWith(limits: Limits = ZERO): Config {
     jobSummary: true,
     maxConcurrency: 4,
     credentials: { kind: 'keys', source: 'inputs', accessKeyId: 'id', accessKeySecret: 'secret' },
+    scan: { require: true, waitMs: 600_000, trigger: false, maxAgeMs: null, pollBaseMs: 5_000 },
   };
 }
 
@@ -44,11 +45,17 @@ function ok(selector: ImageSelector, c: Counts, limits: Limits, requestId = 'REQ
     target: { selector, endpoint: ENDPOINT },
     evaluation: evaluate(c, limits),
     requestIds: [requestId],
+    requestId,
   };
 }
 
 function failed(selector: ImageSelector, error: string, requestIds: string[] = []): ImageOutcome {
-  return { target: { selector, endpoint: ENDPOINT }, requestIds, error };
+  return {
+    target: { selector, endpoint: ENDPOINT },
+    requestIds,
+    requestId: requestIds.at(-1),
+    error,
+  };
 }
 
 const OPTS: RenderOptions = { maxChars: 65_536, failBuild: true, onError: 'fail' };

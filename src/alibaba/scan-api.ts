@@ -1,0 +1,252 @@
+// Security Center operations about an image's scan state: which images it knows (and when each
+// was last scanned), and starting a scan. Answers are validated: a shape the gate does not
+// recognise is an error, never a silent "scanned".
+import { GateError } from '../errors.js';
+import { truncate } from './api-errors.js';
+import type { AcsClient } from './client.js';
+import type { Endpoint } from './endpoints.js';
+import { SAS_VERSION, type ImageSelector } from './sas.js';
+
+export interface ImageRow {
+  digest: string;
+  tag?: string;
+  repoId?: string;
+  repoName?: string;
+  repoNamespace?: string;
+  instanceId?: string;
+  regionId?: string;
+  uuid?: string;
+  /** Epoch milliseconds of the last completed scan; 0 or absent when never scanned. */
+  lastScanTime?: number;
+  scaStatus?: string;
+  scaProgress?: number;
+}
+
+export interface RowsAnswer {
+  rows: ImageRow[];
+  requestIds: string[];
+  /** True when the listing had more pages than were read. */
+  truncated: boolean;
+}
+
+const PAGE_SIZE = 100;
+const MAX_PAGES = 5;
+
+/** DescribeImageInstances criteria for the selectors that it can filter on. */
+export function criteriaFor(selector: ImageSelector): string {
+  const items: Array<[string, string | undefined]> = [
+    ['digest', selector.digest],
+    ['tag', selector.tag],
+    ['repoId', selector.repoId],
+    ['instanceId', selector.repoInstanceId],
+    ['regionId', selector.repoRegionId],
+  ];
+  return JSON.stringify(
+    items
+      .filter(([, v]) => v !== undefined)
+      .map(([name, value]) => ({ name, value, logicalExp: 'AND' })),
+  );
+}
+
+/** The server's filtering is not trusted: every row is checked against every selector given. */
+export function rowMatches(row: ImageRow, selector: ImageSelector): boolean {
+  const checks: Array<[string | undefined, string | undefined]> = [
+    [selector.digest, row.digest],
+    [selector.tag, row.tag],
+    [selector.repoId, row.repoId],
+    [selector.repoInstanceId, row.instanceId],
+    [selector.repoRegionId, row.regionId],
+    [selector.uuid, row.uuid],
+  ];
+  return checks.every(([want, got]) => want === undefined || want === got);
+}
+
+function optString(obj: Record<string, unknown>, name: string): string | undefined {
+  const v = obj[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function optNumber(obj: Record<string, unknown>, name: string): number | undefined {
+  const v = obj[name];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return undefined;
+}
+
+export function readRow(raw: unknown, action: string, requestId?: string): ImageRow {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new GateError(
+      `${action} answered an image entry that is not an object.${requestId ? ` RequestId: ${requestId}.` : ''}`,
+      { requestId },
+    );
+  }
+  const r = raw as Record<string, unknown>;
+  const digest = optString(r, 'Digest');
+  if (!digest) {
+    throw new GateError(
+      `${action} answered an image entry without a Digest.${requestId ? ` RequestId: ${requestId}.` : ''}`,
+      { requestId },
+    );
+  }
+  return {
+    digest: digest.replace(/^sha256:/i, '').toLowerCase(),
+    tag: optString(r, 'Tag'),
+    repoId: optString(r, 'RepoId'),
+    repoName: optString(r, 'RepoName'),
+    repoNamespace: optString(r, 'RepoNamespace'),
+    instanceId: optString(r, 'InstanceId'),
+    regionId: optString(r, 'RegionId'),
+    uuid: optString(r, 'Uuid'),
+    lastScanTime: optNumber(r, 'LastScanTime'),
+    scaStatus: optString(r, 'ScaStatus'),
+    scaProgress: optNumber(r, 'ScaProgress'),
+  };
+}
+
+export async function describeImageInstances(
+  client: AcsClient,
+  endpoint: Endpoint,
+  selector: ImageSelector,
+): Promise<RowsAnswer> {
+  const action = 'DescribeImageInstances';
+  const rows: ImageRow[] = [];
+  const requestIds: string[] = [];
+  const criteria = criteriaFor(selector);
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const answer = await client.call({
+      endpoint,
+      action,
+      version: SAS_VERSION,
+      params: [
+        ['Criteria', criteria],
+        ['LogicalExp', 'AND'],
+        ['PageSize', String(PAGE_SIZE)],
+        ['CurrentPage', String(page)],
+      ],
+    });
+    if (answer.requestId) requestIds.push(answer.requestId);
+    const list = answer.body['ImageInstanceList'];
+    if (!Array.isArray(list)) {
+      throw new GateError(
+        `${action} answered without an ImageInstanceList array, so the scan state is unknown.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
+        { requestId: answer.requestId },
+      );
+    }
+    for (const raw of list) {
+      const row = readRow(raw, action, answer.requestId);
+      if (rowMatches(row, selector)) rows.push(row);
+    }
+    const info = answer.body['PageInfo'];
+    const total =
+      info && typeof info === 'object'
+        ? optNumber(info as Record<string, unknown>, 'TotalCount')
+        : undefined;
+    const seen = (page - 1) * PAGE_SIZE + list.length;
+    if (list.length < PAGE_SIZE || total === undefined || seen >= total) {
+      return { rows, requestIds, truncated: false };
+    }
+  }
+  return { rows, requestIds, truncated: true };
+}
+
+export interface ScanTaskRequest {
+  digests: string[];
+  instanceIds: string[];
+  regionIds: string[];
+  repoIds: string[];
+  tags: string[];
+}
+
+function taskParams(req: ScanTaskRequest): Array<[string, string]> {
+  const params: Array<[string, string]> = [];
+  const add = (name: string, values: string[]) => {
+    const unique = [...new Set(values)];
+    if (unique.length > 0) params.push([name, unique.join(',')]);
+  };
+  add('Digests', req.digests);
+  add('InstanceIds', req.instanceIds);
+  add('RegionIds', req.regionIds);
+  add('RepoIds', req.repoIds);
+  add('Tags', req.tags);
+  return params;
+}
+
+export interface PreCheckAnswer {
+  needAuthCount?: number;
+  scanImageCount?: number;
+  requestId?: string;
+}
+
+export async function preCheckImageScanTask(
+  client: AcsClient,
+  endpoint: Endpoint,
+  req: ScanTaskRequest,
+): Promise<PreCheckAnswer> {
+  const answer = await client.call({
+    endpoint,
+    action: 'PublicPreCheckImageScanTask',
+    version: SAS_VERSION,
+    params: taskParams(req),
+  });
+  const data = answer.body['Data'];
+  const d = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return {
+    needAuthCount: optNumber(d, 'NeedAuthCount'),
+    scanImageCount: optNumber(d, 'ScanImageCount'),
+    requestId: answer.requestId,
+  };
+}
+
+export interface CreateTaskAnswer {
+  taskId: string;
+  requestId?: string;
+}
+
+export async function createImageScanTask(
+  client: AcsClient,
+  endpoint: Endpoint,
+  req: ScanTaskRequest,
+): Promise<CreateTaskAnswer> {
+  const action = 'PublicCreateImageScanTask';
+  const answer = await client.call({
+    endpoint,
+    action,
+    version: SAS_VERSION,
+    params: taskParams(req),
+  });
+  const where = answer.requestId ? ` RequestId: ${answer.requestId}.` : '';
+  const data = answer.body['Data'];
+  if (!data || typeof data !== 'object') {
+    throw new GateError(
+      `${action} answered without Data, so it is unknown whether a scan started.${where}`,
+      {
+        requestId: answer.requestId,
+      },
+    );
+  }
+  const d = data as Record<string, unknown>;
+  const result = optString(d, 'Result');
+  if (result === 'TASK_NOT_SUPPORT_REGION') {
+    throw new GateError(
+      `${action}: Security Center cannot scan images in this region (TASK_NOT_SUPPORT_REGION).${where}`,
+      {
+        requestId: answer.requestId,
+      },
+    );
+  }
+  if (d['CanCreate'] === false) {
+    throw new GateError(
+      `${action}: Security Center refused to start a scan (CanCreate=false): the image scan quota may be used up, or 10 scan tasks are already running. Wait for running tasks, or buy more image scan quota.${where}`,
+      { requestId: answer.requestId },
+    );
+  }
+  const taskId = optString(d, 'TaskId');
+  const status = optString(d, 'Status');
+  if (!taskId || status === 'FAIL') {
+    throw new GateError(
+      `${action} did not start a scan (TaskId ${taskId ?? 'missing'}, Status ${truncate(String(status ?? 'missing'), 40)}).${where}`,
+      { requestId: answer.requestId },
+    );
+  }
+  return { taskId, requestId: answer.requestId };
+}

@@ -1,0 +1,216 @@
+// Keyless authentication: the GitHub ID token (JWT), fetched from the runner's token service
+// through the action's own Transport (not @actions/core's OIDC client), exchanged for STS
+// credentials. The JWT is registered as a secret the moment it is read; it is never logged,
+// written or put in an error message.
+import { readFileSync } from 'node:fs';
+import type { Deadline } from './deadline.js';
+import { GateError } from './errors.js';
+import type { Transport } from './http.js';
+import type { Logger } from './log.js';
+import { retrying } from './retry.js';
+import { truncate } from './alibaba/api-errors.js';
+import type { SigningKey } from './alibaba/signer.js';
+import { assumeRoleWithOidc } from './alibaba/sts.js';
+import type { OidcCredentials } from './credentials.js';
+
+export interface IdTokenOptions {
+  audience: string;
+  env: NodeJS.ProcessEnv;
+  transport: Transport;
+  deadline: Deadline;
+  log: Logger;
+  /** Called with the JWT before anything else is done with it. */
+  mask: (secret: string) => void;
+  userAgent?: string;
+}
+
+const PERMISSION_SNIPPET = 'permissions:\n  id-token: write\n  contents: read';
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+
+/** What the runner tells about a pull request event: whether it comes from a fork. */
+export function forkPullRequest(env: NodeJS.ProcessEnv): 'fork' | 'same-repo' | 'unknown' | 'no' {
+  if (!PR_EVENTS.has(env['GITHUB_EVENT_NAME'] ?? '')) return 'no';
+  const eventPath = env['GITHUB_EVENT_PATH'] ?? '';
+  const repository = (env['GITHUB_REPOSITORY'] ?? '').toLowerCase();
+  if (!eventPath || !repository) return 'unknown';
+  try {
+    const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: { head?: { repo?: { full_name?: unknown } | null } };
+    };
+    const head = payload.pull_request?.head;
+    if (!head) return 'unknown';
+    // A deleted fork shows as head.repo null: still not this repository.
+    const full = head.repo?.full_name;
+    if (typeof full !== 'string') return 'fork';
+    return full.toLowerCase() === repository ? 'same-repo' : 'fork';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Why no ID token can be requested, or undefined when the runner offers one. */
+export function idTokenUnavailable(env: NodeJS.ProcessEnv): string | undefined {
+  const url = (env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '').trim();
+  const token = (env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '').trim();
+  if (url && token) return undefined;
+  const fork = forkPullRequest(env);
+  if (!url && fork === 'fork') {
+    return (
+      'Keyless authentication (GitHub OIDC) is not available on pull requests from forks: GitHub gives ' +
+      'such workflow runs no ID token, whatever the permissions say. Skip this step for fork pull requests ' +
+      '(for example `if: github.event.pull_request.head.repo.full_name == github.repository`), or set on-error: warn so they report an error without failing; do not hand repository secrets to fork code.'
+    );
+  }
+  const forkHint =
+    fork === 'unknown'
+      ? ' If this run is for a pull request from a fork, OIDC is not available there at all: GitHub gives fork pull requests no ID token.'
+      : '';
+  if (!url) {
+    return (
+      'No GitHub ID token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set): the job needs ' +
+      `\`permissions: id-token: write\` for keyless authentication. Add to the job (or workflow):\n${PERMISSION_SNIPPET}\n` +
+      '(Once a permissions block is present, every permission it does not list is none: keep contents: read if the job checks out code.)' +
+      forkHint
+    );
+  }
+  return (
+    'ACTIONS_ID_TOKEN_REQUEST_URL is set but ACTIONS_ID_TOKEN_REQUEST_TOKEN is not: the runner did not provide ' +
+    `the token needed to ask for a GitHub ID token. Check that the job has \`permissions: id-token: write\`.${forkHint}`
+  );
+}
+
+/** The request URL with the audience added, as @actions/core forms it. */
+export function idTokenUrl(requestUrl: string, audience: string): string {
+  const sep = requestUrl.includes('?') ? '&' : '?';
+  return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
+}
+
+/** Claims worth showing (never the token): who the token says this run is. */
+export function describeClaims(jwt: string): { sub?: string; aud?: string; iss?: string } {
+  try {
+    const part = jwt.split('.')[1] ?? '';
+    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    const text = (v: unknown) =>
+      typeof v === 'string'
+        ? v
+        : Array.isArray(v)
+          ? v.filter((x) => typeof x === 'string').join(',')
+          : undefined;
+    return { sub: text(claims['sub']), aud: text(claims['aud']), iss: text(claims['iss']) };
+  } catch {
+    return {};
+  }
+}
+
+export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {
+  const unavailable = idTokenUnavailable(opts.env);
+  if (unavailable) throw new GateError(unavailable);
+  const requestUrl = (opts.env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '').trim();
+  const bearer = (opts.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '').trim();
+  // The runner's request token is a credential as well.
+  opts.mask(bearer);
+  let url: URL;
+  try {
+    url = new URL(idTokenUrl(requestUrl, opts.audience));
+  } catch {
+    throw new GateError('ACTIONS_ID_TOKEN_REQUEST_URL is not a URL; the runner set it wrongly.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new GateError(
+      'ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL; the runner set it wrongly.',
+    );
+  }
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${bearer}`,
+    accept: 'application/json',
+  };
+  if (opts.userAgent) headers['user-agent'] = opts.userAgent;
+
+  const what = 'Requesting the GitHub ID token';
+  const jwt = await retrying<string>(
+    { what, deadline: opts.deadline, log: opts.log, host: url.host },
+    async (timeoutMs) => {
+      const res = await opts.transport.send({ method: 'GET', url: url.href, headers, timeoutMs });
+      if (res.status >= 200 && res.status < 300) {
+        let value: unknown;
+        try {
+          value = (JSON.parse(res.body) as { value?: unknown }).value;
+        } catch {
+          value = undefined;
+        }
+        // Masked before it is even checked: a malformed answer may still carry a real token.
+        if (typeof value === 'string' && value !== '') opts.mask(value);
+        if (typeof value !== 'string' || value.split('.').length !== 3) {
+          return {
+            done: new GateError(
+              `${what} answered HTTP ${res.status} without a token (expected {"value": "<JWT>"}); no credentials were obtained.`,
+            ),
+          };
+        }
+        return { value };
+      }
+      const detail = `HTTP ${res.status}: ${truncate(res.body, 200) || 'no body'}`;
+      if (res.status >= 500 || res.status === 429) return { retry: detail };
+      const advice =
+        res.status === 401 || res.status === 403
+          ? ' The runner refused the ID token request: check that the job has `permissions: id-token: write`.'
+          : '';
+      return { done: new GateError(`${what} failed (${detail}).${advice}`) };
+    },
+  );
+  const claims = describeClaims(jwt);
+  opts.log.info(
+    `GitHub ID token obtained for audience ${JSON.stringify(opts.audience)}${claims.sub ? `, subject ${JSON.stringify(claims.sub)}` : ''}${claims.iss ? `, issuer ${claims.iss}` : ''}`,
+  );
+  return jwt;
+}
+
+export interface KeylessOptions {
+  env: NodeJS.ProcessEnv;
+  transport: Transport;
+  deadline: Deadline;
+  log: Logger;
+  mask: (secret: string) => void;
+  userAgent?: string;
+}
+
+/**
+ * The whole keyless exchange, done once per run: GitHub ID token → STS AssumeRoleWithOIDC →
+ * a signing key. Throws (and so ends the run as error) whenever no credentials are obtained.
+ */
+export async function keylessSigningKey(
+  creds: OidcCredentials,
+  opts: KeylessOptions,
+): Promise<SigningKey> {
+  const jwt = await fetchIdToken({ ...opts, audience: creds.audience });
+  const key = await assumeRoleWithOidc(
+    {
+      endpoint: creds.stsEndpoint,
+      roleArn: creds.roleArn,
+      oidcProviderArn: creds.oidcProviderArn,
+      oidcToken: jwt,
+      roleSessionName: creds.roleSessionName,
+      durationSeconds: creds.durationSeconds,
+      audience: creds.audience,
+      subject: describeClaims(jwt).sub,
+    },
+    opts,
+  );
+  opts.log.info(
+    `Assumed ${creds.roleArn} as session ${creds.roleSessionName}; the STS credentials expire at ${key.expiration.toISOString()}${key.requestId ? ` (RequestId ${key.requestId})` : ''}`,
+  );
+  if (key.expiration.getTime() < Date.now() + opts.deadline.remaining()) {
+    opts.log.warning(
+      `The STS credentials expire before timeout-seconds runs out: raise role-duration-seconds (now ${creds.durationSeconds}) or lower timeout-seconds if calls start failing with an expired token.`,
+    );
+  }
+  return {
+    accessKeyId: key.accessKeyId,
+    accessKeySecret: key.accessKeySecret,
+    securityToken: key.securityToken,
+  };
+}

@@ -1,0 +1,272 @@
+// Proof that Security Center has scanned an image before its counts are trusted. Zero findings
+// and "never scanned" look the same in the count query, so an image whose scan cannot be shown
+// complete (and fresh enough) ends in error, never pass.
+//
+// Proof used: the image's DescribeImageInstances row. It exists only once Security Center has
+// synced the image, carries LastScanTime however the scan was started (automatic scan on push,
+// console, API) and ScaStatus while a scan runs, and resolves a tag to its digest.
+import type { AcsClient } from './alibaba/client.js';
+import type { Endpoint } from './alibaba/endpoints.js';
+import {
+  createImageScanTask,
+  describeImageInstances,
+  preCheckImageScanTask,
+  type ImageRow,
+} from './alibaba/scan-api.js';
+import type { ImageSelector } from './alibaba/sas.js';
+import { sleep, type Deadline } from './deadline.js';
+import type { Logger } from './log.js';
+
+export type ScanStatus = 'scanned' | 'scanning' | 'not-scanned' | 'unknown';
+
+/** Worst first when several images are combined. */
+export const SCAN_STATUS_ORDER: readonly ScanStatus[] = [
+  'unknown',
+  'not-scanned',
+  'scanning',
+  'scanned',
+];
+
+export function worstScanStatus(statuses: readonly ScanStatus[]): ScanStatus {
+  for (const s of SCAN_STATUS_ORDER) if (statuses.includes(s)) return s;
+  return 'unknown';
+}
+
+export interface ScanSettings {
+  require: boolean;
+  waitMs: number;
+  trigger: boolean;
+  /** A completed scan older than this counts as not scanned; null: any age. */
+  maxAgeMs: number | null;
+  /** First pause between polls; grows 1.5× per poll up to 30 s. */
+  pollBaseMs: number;
+}
+
+export interface ScanOutcome {
+  status: ScanStatus;
+  /** Epoch ms of the oldest completed scan among the image's rows. */
+  scannedAt?: number;
+  taskId?: string;
+  /** Digests Security Center resolved the selection to (bare hex). */
+  digests: string[];
+  requestIds: string[];
+  /** Set exactly when the scan could not be shown complete: the image is an error. */
+  problem?: string;
+}
+
+type RowState = 'scanned' | 'scanning' | 'failed' | 'stale' | 'never' | 'unknown';
+
+const RUNNING = new Set([
+  'INIT',
+  'START',
+  'MESSAGE_SEND',
+  'START_RUN',
+  'DOWNLOAD',
+  'PRE_ANALYZER',
+  'WEB_SHELL_ANALYZER',
+  'CVE_ANALYZER',
+  'BIN_ANALYZER',
+  'OTHER_ANALYZER',
+  'PRE_ANALYZER_SUCCESS',
+  'PROCESSING',
+]);
+const FAILED = new Set(['FAIL', 'TIMEOUT', 'TIMOUT']);
+
+export function classifyRow(row: ImageRow, maxAgeMs: number | null, now: number): RowState {
+  const status = row.scaStatus?.toUpperCase();
+  if (status !== undefined && RUNNING.has(status)) return 'scanning';
+  if (status !== undefined && FAILED.has(status)) return 'failed';
+  if (status !== undefined && status !== 'SUCCESS') return 'unknown';
+  const last = row.lastScanTime ?? 0;
+  if (last <= 0) return status === 'SUCCESS' && maxAgeMs === null ? 'scanned' : 'never';
+  if (maxAgeMs !== null && now - last > maxAgeMs) return 'stale';
+  return 'scanned';
+}
+
+/** The state of an image is the worst state of its rows. */
+export function combineRows(states: readonly RowState[]): RowState | 'absent' {
+  if (states.length === 0) return 'absent';
+  for (const s of ['unknown', 'failed', 'scanning', 'stale', 'never'] as const)
+    if (states.includes(s)) return s;
+  return 'scanned';
+}
+
+export interface ScanContext {
+  client: AcsClient;
+  deadline: Deadline;
+  log: Logger;
+  settings: ScanSettings;
+  /** Scans started in this run, by digest (shared by all images): never two for one digest. */
+  triggered: Map<string, Promise<StartedScan>>;
+  now?: () => number;
+}
+
+const MAX_POLL_MS = 30_000;
+
+function describeSelection(selector: ImageSelector): string {
+  return selector.digest ? `sha256:${selector.digest}` : Object.values(selector).join(' ');
+}
+
+export async function ensureScanned(
+  selector: ImageSelector,
+  endpoint: Endpoint,
+  ctx: ScanContext,
+): Promise<ScanOutcome> {
+  const { settings, log } = ctx;
+  const now = ctx.now ?? Date.now;
+  const outcome: ScanOutcome = { status: 'unknown', digests: [], requestIds: [] };
+  if (!selector.digest && !selector.tag && !selector.repoId && !selector.uuid) {
+    outcome.problem =
+      'require-scan cannot check a selection by cluster-id alone: Security Center lists scan state per image. Add image-digest, or set require-scan: false to gate on the counts alone.';
+    return outcome;
+  }
+  const waitStarted = now();
+  let pause = settings.pollBaseMs;
+  let taskId: string | undefined;
+  // After starting a scan the row may still show the previous failure until the task begins;
+  // only a failure seen after the new scan was observed running ends the wait.
+  let sawOurScanRun = false;
+  for (let poll = 1; ; poll++) {
+    const listing = await describeImageInstances(ctx.client, endpoint, selector);
+    outcome.requestIds.push(...listing.requestIds);
+    const rows = listing.rows;
+    outcome.digests = [...new Set(rows.map((r) => r.digest))];
+    const states = rows.map((r) => classifyRow(r, settings.maxAgeMs, now()));
+    const state = combineRows(states);
+    const scanTimes = rows.map((r) => r.lastScanTime ?? 0).filter((t) => t > 0);
+    if (scanTimes.length > 0) outcome.scannedAt = Math.min(...scanTimes);
+    if (listing.truncated)
+      log.warning(
+        `DescribeImageInstances listed more images than were read for ${describeSelection(selector)}; only the first pages were checked.`,
+      );
+
+    if (state === 'scanned') {
+      outcome.status = 'scanned';
+      return outcome;
+    }
+    if (state === 'unknown') {
+      const odd = rows
+        .map((r) => r.scaStatus)
+        .filter(
+          (s) =>
+            s &&
+            !RUNNING.has(s.toUpperCase()) &&
+            !FAILED.has(s.toUpperCase()) &&
+            s.toUpperCase() !== 'SUCCESS',
+        );
+      outcome.status = 'unknown';
+      outcome.problem = `Security Center reports a scan status the gate does not recognise (${[...new Set(odd)].join(', ')}), so the image is not treated as scanned.`;
+      return outcome;
+    }
+    outcome.status = state === 'scanning' ? 'scanning' : 'not-scanned';
+    if (taskId !== undefined && state === 'scanning') sawOurScanRun = true;
+
+    // Start a scan when nothing is running and nothing was started yet for these digests.
+    const needsScan =
+      state === 'absent' || state === 'never' || state === 'stale' || state === 'failed';
+    if (needsScan && taskId === undefined) {
+      if (!settings.trigger) {
+        outcome.problem = notScannedProblem(state, selector, settings);
+        return outcome;
+      }
+      const digests =
+        outcome.digests.length > 0 ? outcome.digests : selector.digest ? [selector.digest] : [];
+      // The promise is shared before any await, so concurrent images never start two tasks.
+      let started = digests.map((d) => ctx.triggered.get(d)).find((p) => p !== undefined);
+      if (!started) {
+        started = startScan(selector, endpoint, digests, state === 'absent', ctx);
+        for (const d of digests) ctx.triggered.set(d, started);
+      }
+      const task = await started;
+      outcome.requestIds.push(...task.requestIds);
+      if (task.problem !== undefined) {
+        outcome.status = 'not-scanned';
+        outcome.problem = task.problem;
+        return outcome;
+      }
+      taskId = task.taskId;
+      outcome.taskId = taskId;
+      outcome.status = 'scanning';
+    } else if (state === 'failed' && sawOurScanRun) {
+      outcome.status = 'not-scanned';
+      outcome.problem = `The Security Center scan started by this run (task ${taskId}) failed, so the counts are not trusted. See the image in the Security Center console.`;
+      return outcome;
+    }
+
+    // Wait, within wait-for-scan; the time waited is added to the API deadline.
+    const waited = now() - waitStarted;
+    const left = settings.waitMs - waited;
+    if (left <= 0) {
+      outcome.problem = `The image is still ${state === 'scanning' || taskId ? 'being scanned' : 'not scanned'} after waiting ${Math.round(waited / 1000)} s (wait-for-scan: ${Math.round(settings.waitMs / 1000)}). Raise wait-for-scan, or re-run when the scan has finished.`;
+      return outcome;
+    }
+    const jitter = 0.8 + Math.random() * 0.4;
+    const delay = Math.min(left, pause * jitter);
+    log.info(
+      `${describeSelection(selector)}: scan ${state === 'scanning' || taskId ? 'in progress' : 'pending'}; poll ${poll}, next in ${(delay / 1000).toFixed(1)} s.`,
+    );
+    ctx.deadline.extend(delay);
+    await sleep(delay);
+    pause = Math.min(MAX_POLL_MS, pause * 1.5);
+  }
+}
+
+export interface StartedScan {
+  taskId?: string;
+  requestIds: string[];
+  /** Set when no scan could be started because Security Center does not know the image. */
+  problem?: string;
+}
+
+/** Pre-checks, then starts a scan. API errors propagate: they are the image's error. */
+async function startScan(
+  selector: ImageSelector,
+  endpoint: Endpoint,
+  digests: string[],
+  absent: boolean,
+  ctx: ScanContext,
+): Promise<StartedScan> {
+  const request = {
+    digests,
+    instanceIds: selector.repoInstanceId ? [selector.repoInstanceId] : [],
+    regionIds: selector.repoRegionId ? [selector.repoRegionId] : [],
+    repoIds: selector.repoId ? [selector.repoId] : [],
+    tags: selector.tag ? [selector.tag] : [],
+  };
+  const requestIds: string[] = [];
+  const check = await preCheckImageScanTask(ctx.client, endpoint, request);
+  if (check.requestId) requestIds.push(check.requestId);
+  if (absent && check.needAuthCount === 0) {
+    return {
+      requestIds,
+      problem: `${unknownImage(selector)} The scan pre-check matched no image either (NeedAuthCount=0).`,
+    };
+  }
+  const created = await createImageScanTask(ctx.client, endpoint, request);
+  if (created.requestId) requestIds.push(created.requestId);
+  ctx.log.info(
+    `Started Security Center scan task ${created.taskId} for ${describeSelection(selector)}.`,
+  );
+  return { taskId: created.taskId, requestIds };
+}
+
+function unknownImage(selector: ImageSelector): string {
+  return `Security Center does not know the image ${describeSelection(selector)}: it has not been synced from Container Registry yet, or the selectors do not match it. Check the selectors and the Security Center site, and sync the registry instance in Security Center (see README: "Image not known to Security Center").`;
+}
+
+function notScannedProblem(
+  state: RowState | 'absent',
+  selector: ImageSelector,
+  settings: ScanSettings,
+): string {
+  switch (state) {
+    case 'absent':
+      return unknownImage(selector);
+    case 'stale':
+      return `The last Security Center scan of ${describeSelection(selector)} is older than max-scan-age (${(settings.maxAgeMs ?? 0) / 3_600_000} h). Set trigger-scan: true to refresh it.`;
+    case 'failed':
+      return `The last Security Center scan of ${describeSelection(selector)} failed, so its counts are not trusted. Set trigger-scan: true to scan again.`;
+    default:
+      return `Security Center has not scanned ${describeSelection(selector)}. Enable image scanning for the registry instance in Security Center, or set trigger-scan: true.`;
+  }
+}

@@ -1,0 +1,119 @@
+// Several images in one step: one combined verdict, every image its row, bounded concurrency.
+import { runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
+import { SasSimulator } from '../simulator/sas-simulator.js';
+
+const hex = (n: number) => n.toString(16).padStart(64, '0');
+let sim: SasSimulator;
+
+beforeEach(async () => {
+  sim = await SasSimulator.start();
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+const run = (inputs: Record<string, string>) => runAction({ inputs: simInputs(sim.url, inputs) });
+
+function reportOf(r: ActionRun): {
+  result: string;
+  counts: Record<string, number> | null;
+  images: Array<{ result: string; error?: string; selectors: Record<string, string> }>;
+} {
+  return JSON.parse(r.outputs['report'] ?? 'null');
+}
+
+test('pass, fail and error images: result error, every image has its row, sums over the counted ones', async () => {
+  sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 2 } });
+  sim.addImage({ digest: hex(2), counts: { ImageCveVulCount: 9, ImageMaliciousFileCount: 1 } });
+  sim.addImage({ digest: hex(3), counts: { ImageCveVulCount: 100 }, synced: false });
+  const r = await run({
+    'image-digest': `${hex(1)}, sha256:${hex(2)}\n${hex(3)}`,
+    'max-cve-vulns': '5',
+  });
+  expect(r.exitCode).toBe(1);
+  const rep = reportOf(r);
+  expect(rep.images.map((i) => i.result)).toEqual(['pass', 'fail', 'error']);
+  expect(rep.images[2]?.error).toMatch(/does not know the image/);
+  expect(r.outputs).toMatchObject({
+    result: 'error',
+    'cve-vulns': '11',
+    'malicious-files': '1',
+    exceeded: 'malicious-files,cve-vulns',
+  });
+  expect(r.outputs['request-id']?.split(',')).toHaveLength(3);
+  expect(r.outputs['gated-digests']).toBe(`sha256:${hex(1)},sha256:${hex(2)}`);
+  expect(r.summary).toMatch(/1 passed, 1 failed, 1 could not be checked/);
+  expect(r.summary).toContain(`sha256:${hex(3)}`);
+});
+
+test('duplicate digests (prefix and case aside) are queried once', async () => {
+  const d = 'ab'.repeat(32);
+  sim.addImage({ digest: d, counts: {} });
+  const r = await run({
+    'image-digest': `${d}\nsha256:${d.toUpperCase()}\n${d}`,
+    images: `image-digest=${d}`,
+  });
+  expect(r.outputs['result']).toBe('pass');
+  expect(reportOf(r).images).toHaveLength(1);
+  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
+});
+
+test('images lines merge over step-level selectors', async () => {
+  sim.addImage({ digest: hex(7), repoId: 'crr-a', tag: 'v1', repoInstanceId: 'cri-1', counts: {} });
+  sim.addImage({
+    digest: hex(8),
+    repoId: 'crr-b',
+    tag: 'v1',
+    repoInstanceId: 'cri-1',
+    counts: { ImageBaselineCount: 3 },
+  });
+  const r = await run({
+    'repo-instance-id': 'cri-1',
+    'image-tag': 'v1',
+    images: 'repo-id=crr-a\nrepo-id=crr-b',
+  });
+  const rep = reportOf(r);
+  expect(rep.images.map((i) => i.selectors)).toEqual([
+    { 'repo-instance-id': 'cri-1', 'repo-id': 'crr-a', 'image-tag': 'v1' },
+    { 'repo-instance-id': 'cri-1', 'repo-id': 'crr-b', 'image-tag': 'v1' },
+  ]);
+  expect(rep.images.map((i) => i.result)).toEqual(['pass', 'fail']);
+  expect(r.outputs['gated-digests']).toBe(`sha256:${hex(7)},sha256:${hex(8)}`);
+});
+
+test('a bad images line is reported with its line number, before any request', async () => {
+  const r = await run({ images: `image-digest=${hex(1)}\n\nrepo-id=x colour=blue` });
+  expect(r.exitCode).toBe(1);
+  expect(r.stdout).toMatch(/images line 3: "colour=blue" is not key=value/);
+  expect(sim.requests).toHaveLength(0);
+});
+
+test('requests in flight never exceed max-concurrency', async () => {
+  for (let i = 1; i <= 12; i++) sim.addImage({ digest: hex(i), counts: {} });
+  sim.latencyMs = 80;
+  const r = await run({
+    'image-digest': Array.from({ length: 12 }, (_, i) => hex(i + 1)).join(','),
+    'max-concurrency': '3',
+  });
+  expect(r.outputs['result']).toBe('pass');
+  expect(sim.maxInFlight).toBeLessThanOrEqual(3);
+  expect(sim.maxInFlight).toBeGreaterThanOrEqual(2);
+});
+
+test('200 images: summary and report stay within the limits', async () => {
+  const digests = Array.from({ length: 200 }, (_, i) => hex(i + 1));
+  digests.forEach((d, i) =>
+    sim.addImage({ digest: d, counts: { ImageCveVulCount: i % 10 === 0 ? 3 : 0 } }),
+  );
+  const r = await run({
+    'image-digest': digests.join('\n'),
+    'max-concurrency': '20',
+    'require-scan': 'false',
+  });
+  expect(r.outputs['result']).toBe('fail');
+  expect(reportOf(r).images).toHaveLength(200);
+  expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
+  expect(r.summary).toMatch(/180 passed, 20 failed, 0 could not be checked/);
+  expect(r.summary).toContain('<details><summary>180 passing image(s)</summary>');
+});
