@@ -13,15 +13,8 @@ import type { SigningKey } from './alibaba/signer.js';
 import { assumeRoleWithOidc } from './alibaba/sts.js';
 import type { OidcCredentials } from './credentials.js';
 
-export interface IdTokenOptions {
+export interface IdTokenOptions extends KeylessOptions {
   audience: string;
-  env: NodeJS.ProcessEnv;
-  transport: Transport;
-  deadline: Deadline;
-  log: Logger;
-  /** Called with the JWT before anything else is done with it. */
-  mask: (secret: string) => void;
-  userAgent?: string;
 }
 
 const PERMISSION_SNIPPET = 'permissions:\n  id-token: write\n  contents: read';
@@ -174,6 +167,7 @@ export interface KeylessOptions {
   transport: Transport;
   deadline: Deadline;
   log: Logger;
+  /** Called with each secret (JWT, STS secret and token) before anything else is done with it. */
   mask: (secret: string) => void;
   userAgent?: string;
 }

@@ -131,6 +131,24 @@ export function adviceFor(
   return 'See the Security Center API error reference for this code.';
 }
 
+/**
+ * The parts every API error message shares: "Code (HTTP n): message." (+ retries note) and the
+ * RequestId suffix, which support needs in every message.
+ */
+export function summarizeAnswer(
+  status: number,
+  answer: ParsedAnswer,
+  retriesExhausted: boolean,
+): { what: string; id: string } {
+  const code = answer.code ? `${answer.code} (HTTP ${status})` : `HTTP ${status}`;
+  const said = answer.message ? `: ${truncate(answer.message, 300).replace(/[.\s]+$/, '')}` : '';
+  const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
+  const id = answer.requestId
+    ? ` RequestId: ${answer.requestId}.`
+    : ' (no RequestId in the answer).';
+  return { what: `${code}${said}.${exhausted}`, id };
+}
+
 export function apiError(
   action: string,
   status: number,
@@ -138,14 +156,9 @@ export function apiError(
   retriesExhausted: boolean,
 ): GateError {
   const code = answer.code;
-  const what = code ? `${code} (HTTP ${status})` : `HTTP ${status}`;
-  const said = answer.message ? `: ${truncate(answer.message, 300).replace(/[.\s]+$/, '')}` : '';
-  const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
-  const id = answer.requestId
-    ? ` RequestId: ${answer.requestId}.`
-    : ' (no RequestId in the answer).';
+  const { what, id } = summarizeAnswer(status, answer, retriesExhausted);
   return new GateError(
-    `${action} failed: ${what}${said}.${exhausted} ${adviceFor(code, status, action, answer.authAction)}${id}`,
+    `${action} failed: ${what} ${adviceFor(code, status, action, answer.authAction)}${id}`,
     { code, requestId: answer.requestId, retryable: isRetryable(status, code) },
   );
 }

@@ -11,7 +11,7 @@ import {
   isRetryable,
   isThrottling,
   parseAnswer,
-  truncate,
+  summarizeAnswer,
   type ParsedAnswer,
 } from './api-errors.js';
 import { retryAfterMs } from './client.js';
@@ -234,14 +234,9 @@ function stsError(
   req: AssumeRoleWithOidcRequest,
   retriesExhausted: boolean,
 ): GateError {
-  const codeText = answer.code ? `${answer.code} (HTTP ${status})` : `HTTP ${status}`;
-  const said = answer.message ? `: ${truncate(answer.message, 300).replace(/[.\s]+$/, '')}` : '';
-  const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
-  const id = answer.requestId
-    ? ` RequestId: ${answer.requestId}.`
-    : ' (no RequestId in the answer).';
+  const { what: summary, id } = summarizeAnswer(status, answer, retriesExhausted);
   return new GateError(
-    `Keyless authentication failed, no credentials were obtained: ${what} answered ${codeText}${said}.${exhausted} ${stsAdvice(answer.code, answer.message, status, req)}${id}`,
+    `Keyless authentication failed, no credentials were obtained: ${what} answered ${summary} ${stsAdvice(answer.code, answer.message, status, req)}${id}`,
     { code: answer.code, requestId: answer.requestId, retryable: isRetryable(status, answer.code) },
   );
 }

@@ -5,24 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import OpenApiUtilModule from '@alicloud/openapi-util';
-
-// The package is CommonJS with a default export class; under ESM it arrives wrapped once.
-const OpenApiUtil = ((OpenApiUtilModule as unknown as { default?: unknown }).default ??
-  OpenApiUtilModule) as unknown as {
-  getAuthorization(
-    request: {
-      pathname: string;
-      method: string;
-      query: Record<string, string>;
-      headers: Record<string, string>;
-    },
-    algorithm: string,
-    payload: string,
-    accessKeyId: string,
-    secret: string,
-  ): string;
-};
+import { officialAuthorization } from '../helpers/alibaba-oracle.js';
 
 export interface SimCounts {
   ImageBaselineCount: number;
@@ -494,9 +477,8 @@ export class SasSimulator {
       return { status: 400, code: 'InvalidParameter', message: 'expected POST /' };
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = v;
-    const expected = OpenApiUtil.getAuthorization(
+    const expected = officialAuthorization(
       { pathname: '/', method: req.method, query, headers },
-      'ACS3-HMAC-SHA256',
       headers['x-acs-content-sha256'] ?? '',
       keyId,
       key.secret,
