@@ -75,7 +75,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   await writeSummary(report, config);
   // Never throws; a comment problem is one notice and leaves the verdict alone.
-  const commentUrl = await postPullRequestComment(report, config, env);
+  const commentUrl = await postPullRequestComment(report, config, env, deadline);
   writeOutputs(report, { 'comment-url': commentUrl });
   conclude(report, config);
 }

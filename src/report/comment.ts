@@ -316,13 +316,21 @@ type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
  * Creates or updates this gate's comment on the pull request of the event. Returns the
  * comment's URL, or '' when none was written. Never throws.
  */
+/**
+ * The comment's time: what is left of the step deadline, but at least this much, so that a run
+ * that timed out against Security Center can still say so on the pull request.
+ */
+export const COMMENT_MIN_BUDGET_MS = 15_000;
+
 export async function postPullRequestComment(
   report: Report,
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
+  stepDeadline?: Deadline,
 ): Promise<string> {
   try {
-    return await commentStep(report, config, env);
+    const budget = Math.max(stepDeadline?.remaining() ?? config.timeoutMs, COMMENT_MIN_BUDGET_MS);
+    return await commentStep(report, config, env, new Deadline(budget));
   } catch (err) {
     say('warning', `Pull request comment not written: unexpected error: ${describeError(err)}.`);
     return '';
@@ -341,7 +349,12 @@ function say(level: 'notice' | 'warning' | 'info' | 'debug', text: string): void
   }
 }
 
-async function commentStep(report: Report, config: Config, env: NodeJS.ProcessEnv) {
+async function commentStep(
+  report: Report,
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  deadline: Deadline,
+) {
   const settings = config.comment;
   const event = env['GITHUB_EVENT_NAME'] ?? '';
   if (!settings || settings.mode === 'never') {
@@ -372,7 +385,6 @@ async function commentStep(report: Report, config: Config, env: NodeJS.ProcessEn
     return '';
   }
 
-  const deadline = new Deadline(config.timeoutMs);
   const marker = markerFor(keyHash(commentKeyMaterial(config, env)));
   const footer = runFooter(env, new Date(), settings.key);
 
