@@ -1,14 +1,18 @@
 // One deadline for the whole step. Time spent waiting for a scan is granted on top of it
-// (wait-for-scan), so it can be extended by exactly what was waited.
+// (wait-for-scan), so it can be extended by what was waited, but never by more than the wait
+// budget in total: images waiting side by side must not add up their sleeps.
 
 export class Deadline {
   private end: number;
+  private extendable: number;
 
   constructor(
     budgetMs: number,
     private readonly now: () => number = Date.now,
+    maxExtensionMs = 0,
   ) {
     this.end = now() + budgetMs;
+    this.extendable = Math.max(0, maxExtensionMs);
   }
 
   remaining(): number {
@@ -19,8 +23,11 @@ export class Deadline {
     return this.remaining() <= 0;
   }
 
+  /** Adds up to `ms`, within what is left of the extension allowance. */
   extend(ms: number): void {
-    this.end += Math.max(0, ms);
+    const granted = Math.min(Math.max(0, ms), this.extendable);
+    this.extendable -= granted;
+    this.end += granted;
   }
 }
 

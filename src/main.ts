@@ -48,7 +48,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   logger.info(
     `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
   );
-  const deadline = new Deadline(config.timeoutMs);
+  // wait-for-scan is granted on top of timeout-seconds, only as time is actually spent waiting.
+  const deadline = new Deadline(
+    config.timeoutMs,
+    Date.now,
+    config.scan.require ? config.scan.waitMs : 0,
+  );
   const transport = createTransport(env, config.maxConcurrency);
   let report: Report;
   try {
