@@ -3,6 +3,7 @@
 // (configure-aliyun-credentials-action exports all three).
 import { parseEndpoint, type Endpoint } from './alibaba/endpoints.js';
 import type { SigningKey } from './alibaba/signer.js';
+import { forkPullRequest } from './event.js';
 
 export const ENV_FAMILIES = [
   {
@@ -241,6 +242,10 @@ export function readStaticCredentials(
       };
     }
   }
-  problems.push(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}`);
+  const fork =
+    forkPullRequest(env) === 'fork'
+      ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
+      : '';
+  problems.push(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${fork}`);
   return undefined;
 }

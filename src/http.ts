@@ -1,6 +1,7 @@
 // The one HTTP path for every outgoing call: undici over a keep-alive pool, proxies from the
 // environment, bounded timeouts, and a capped body read.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { GateError } from './errors.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -47,6 +48,15 @@ export function createTransport(env: NodeJS.ProcessEnv, connections: number): Tr
     keepAliveTimeout: 30_000,
   };
   const proxied = PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
+  for (const name of PROXY_VARS) {
+    const value = (env[name] ?? '').trim();
+    if (value !== '' && !URL.canParse(value.includes('://') ? value : `http://${value}`)) {
+      // The value may carry proxy credentials: name the variable, never echo it.
+      throw new GateError(
+        `${name} is set but is not a valid proxy URL; fix or unset it (expected e.g. http://proxy.example.com:3128).`,
+      );
+    }
+  }
   const dispatcher: Dispatcher = proxied ? new EnvHttpProxyAgent(options) : new Agent(options);
   return {
     send: (req) => send(dispatcher, req),

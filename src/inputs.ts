@@ -55,6 +55,20 @@ export function inputReader(env: NodeJS.ProcessEnv): (name: string) => string {
   return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
+/**
+ * The step-level selectors exactly as given, unvalidated: only for keying the PR comment of a
+ * run whose inputs were refused (they are hashed, never shown).
+ */
+export function rawStepSelectors(env: NodeJS.ProcessEnv): ImageSelector {
+  const input = inputReader(env);
+  const selector: ImageSelector = {};
+  for (const [name, field] of SELECTOR_INPUTS) {
+    const value = input(name);
+    if (value !== '' && field !== 'digest') selector[field] = value;
+  }
+  return selector;
+}
+
 /** `sha256:<64 hex>` or 64 bare hex digits, any case; returns lower-case bare hex. */
 export function normalizeDigest(raw: string): string | undefined {
   const m = /^(?:sha256:)?([0-9a-f]{64})$/i.exec(raw.trim());
@@ -79,6 +93,9 @@ const IDENTIFYING: ReadonlyArray<keyof ImageSelector> = [
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SAFE_VALUE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
+/** Step-level selector values may contain spaces (only `images` lines split on them). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const SAFE_TEXT = /^[^\u0000-\u001f\u007f]{1,256}$/;
 
 function show(value: string): string {
   const v = value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -274,18 +291,17 @@ function parseImages(input: (name: string) => string, problems: string[]): Parse
     if (field === 'digest') continue;
     const raw = input(name);
     if (raw === '') continue;
-    if (!SAFE_VALUE.test(raw))
-      problems.push(
-        `${name}: ${show(raw)} must be 1 to 256 characters without spaces or control characters`,
-      );
+    if (!SAFE_TEXT.test(raw))
+      problems.push(`${name}: ${show(raw)} must be 1 to 256 characters without control characters`);
     else base[field] = raw;
   }
 
   const images: ParsedImage[] = [];
   const seenDigests = new Set<string>();
-  for (const raw of input('image-digest')
+  const digestTokens = input('image-digest')
     .split(/[\s,]+/)
-    .filter((s) => s !== '')) {
+    .filter((s) => s !== '');
+  for (const raw of digestTokens) {
     const digest = normalizeDigest(raw);
     if (!digest) {
       problems.push(
@@ -341,12 +357,20 @@ function parseImages(input: (name: string) => string, problems: string[]): Parse
     if (problems.length === problemsBefore) images.push({ selector, where });
   });
 
-  const anyGiven = Object.keys(base).length > 0 || input('image-digest') !== '' || hasLines;
+  // Separators alone (two empty step outputs joined by a comma) mean the digests went missing
+  // upstream: refuse rather than gate something else.
+  if (input('image-digest') !== '' && digestTokens.length === 0) {
+    problems.push(
+      `image-digest: ${show(input('image-digest'))} contains no digest; use sha256:<64 hex digits> or 64 bare hex digits`,
+    );
+    return images;
+  }
+  const anyGiven = Object.keys(base).length > 0 || digestTokens.length > 0 || hasLines;
   if (!anyGiven) {
     problems.push(
       'image selection: no selector given; set image-digest (recommended), or image-tag with repo-id / repo-instance-id, image-uuid, cluster-id, or images. An empty query would count every image in the account',
     );
-  } else if (images.length === 0 && input('image-digest') === '') {
+  } else if (images.length === 0 && digestTokens.length === 0 && !hasLines) {
     images.push({ selector: base, where: '' });
   }
   // A region or registry instance alone would count every image in it: not one image's gate.

@@ -54,6 +54,10 @@ export async function inspectImage(
     outcome.evaluation = undefined;
     outcome.gatedDigests = undefined;
     outcome.error = describeError(err);
+    // The check was required but could not finish: say so, not "not checked".
+    if (config.scan.require && !outcome.scan) {
+      outcome.scan = { status: 'unknown', digests: [], requestIds: [] };
+    }
     if (err instanceof GateError && err.details.requestId) {
       outcome.requestIds.push(err.details.requestId);
     }

@@ -6,18 +6,22 @@ import { Deadline } from './deadline.js';
 import type { SigningKey } from './alibaba/signer.js';
 import { describeError, InputError } from './errors.js';
 import { createTransport, type Transport } from './http.js';
-import { inputReader, parseConfig, type Config } from './inputs.js';
+import { inputReader, parseConfig, rawStepSelectors, type Config } from './inputs.js';
 import { inspectAll } from './inspect.js';
 import type { Logger } from './log.js';
 import { keylessSigningKey } from './oidc.js';
 import { buildReport, failedRunReport, type Report } from './report/model.js';
 import { outputValues } from './report/outputs.js';
-import { postPullRequestComment } from './report/comment.js';
+import { mayComment, postPullRequestComment } from './report/comment.js';
+import { readCommentSettings } from './report/comment-settings.js';
 import { renderMarkdown, verdictHeadline } from './report/render.js';
-import { registerSecret, scrub, setMasker } from './secrets.js';
+import { ramActionsFor } from './scan.js';
+import { registerSecret, scrub, scrubDeep, setMasker } from './secrets.js';
 
 export const USER_AGENT = 'sas-image-gate/0.1.0';
 const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
+/** A bad-input run has spent no time yet; this bounds its PR comment. */
+const BAD_INPUT_COMMENT_MS = 15_000;
 
 export const logger: Logger = {
   info: (m) => core.info(scrub(m)),
@@ -33,10 +37,28 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (err) {
     // Bad input always fails the step, whatever on-error says.
     const message = describeError(err);
-    const report = failedRunReport(message);
+    const report = scrubDeep(failedRunReport(message));
     const wantSummary = inputReader(env)('job-summary').toLowerCase() !== 'false';
     await writeSummary(report, { failBuild: true, onError: 'fail', jobSummary: wantSummary });
-    writeOutputs(report, {});
+    // The pull request learns of the failure too, so an earlier "pass" comment is not left
+    // standing; keyed by the raw step-level selectors, as a valid run would key it.
+    const problems: string[] = [];
+    const comment = readCommentSettings(inputReader(env), env, registerSecret, problems);
+    const commentUrl =
+      problems.length === 0
+        ? await postPullRequestComment(
+            report,
+            {
+              comment,
+              images: [{ selector: rawStepSelectors(env) }],
+              timeoutMs: BAD_INPUT_COMMENT_MS,
+              failBuild: true,
+              onError: 'fail',
+            },
+            env,
+          )
+        : '';
+    writeOutputs(report, { 'comment-url': commentUrl });
     core.setFailed(
       scrub(
         err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
@@ -48,15 +70,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   logger.info(
     `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
   );
+  // A slice of timeout-seconds is kept for the PR comment, so a run that timed out against
+  // Security Center can still report it, and the step still ends within the one deadline.
+  const commentReserveMs = mayComment(config, env) ? Math.min(5_000, config.timeoutMs / 4) : 0;
   // wait-for-scan is granted on top of timeout-seconds, only as time is actually spent waiting.
   const deadline = new Deadline(
-    config.timeoutMs,
+    config.timeoutMs - commentReserveMs,
     Date.now,
     config.scan.require ? config.scan.waitMs : 0,
   );
-  const transport = createTransport(env, config.maxConcurrency);
+  let transport: Transport | undefined;
   let report: Report;
   try {
+    transport = createTransport(env, config.maxConcurrency);
     const credentials = await credentialProvider(config, env, transport, deadline);
     const client = new AcsClient({
       transport,
@@ -65,6 +91,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log: logger,
       userAgent: USER_AGENT,
       maxConcurrency: config.maxConcurrency,
+      ramActions: ramActionsFor(config.scan),
     });
     report = buildReport(config, await inspectAll(config, client, logger, deadline));
   } catch (err) {
@@ -76,11 +103,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     );
   } finally {
     // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
-    void transport.close().catch(() => {});
+    void transport?.close().catch(() => {});
   }
+  report = scrubDeep(report);
   await writeSummary(report, config);
   // Never throws; a comment problem is one notice and leaves the verdict alone.
-  const commentUrl = await postPullRequestComment(report, config, env, deadline);
+  const commentUrl = await postPullRequestComment(
+    report,
+    config,
+    env,
+    deadline.remaining() + commentReserveMs,
+  );
   writeOutputs(report, { 'comment-url': commentUrl });
   conclude(report, config);
 }

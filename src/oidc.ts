@@ -2,8 +2,8 @@
 // through the action's own Transport (not @actions/core's OIDC client), exchanged for STS
 // credentials. The JWT is registered as a secret the moment it is read; it is never logged,
 // written or put in an error message.
-import { readFileSync } from 'node:fs';
 import type { Deadline } from './deadline.js';
+import { forkPullRequest } from './event.js';
 import { GateError } from './errors.js';
 import type { Transport } from './http.js';
 import type { Logger } from './log.js';
@@ -18,29 +18,6 @@ export interface IdTokenOptions extends KeylessOptions {
 }
 
 const PERMISSION_SNIPPET = 'permissions:\n  id-token: write\n  contents: read';
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
-
-/** What the runner tells about a pull request event: whether it comes from a fork. */
-export function forkPullRequest(env: NodeJS.ProcessEnv): 'fork' | 'same-repo' | 'unknown' | 'no' {
-  if (!PR_EVENTS.has(env['GITHUB_EVENT_NAME'] ?? '')) return 'no';
-  const eventPath = env['GITHUB_EVENT_PATH'] ?? '';
-  const repository = (env['GITHUB_REPOSITORY'] ?? '').toLowerCase();
-  if (!eventPath || !repository) return 'unknown';
-  try {
-    const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-      pull_request?: { head?: { repo?: { full_name?: unknown } | null } };
-    };
-    const head = payload.pull_request?.head;
-    if (!head) return 'unknown';
-    // A deleted fork shows as head.repo null: still not this repository.
-    const full = head.repo?.full_name;
-    if (typeof full !== 'string') return 'fork';
-    return full.toLowerCase() === repository ? 'same-repo' : 'fork';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Why no ID token can be requested, or undefined when the runner offers one. */
 export function idTokenUnavailable(env: NodeJS.ProcessEnv): string | undefined {
@@ -98,6 +75,8 @@ export function describeClaims(jwt: string): { sub?: string; aud?: string; iss?:
     return {};
   }
 }
+
+export { forkPullRequest };
 
 export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {
   const unavailable = idTokenUnavailable(opts.env);

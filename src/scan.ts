@@ -54,6 +54,16 @@ export interface ScanOutcome {
   problem?: string;
 }
 
+/** The Security Center actions a run with these settings may call (its minimal RAM policy). */
+export function ramActionsFor(settings: Pick<ScanSettings, 'require' | 'trigger'>): string[] {
+  const actions = ['DescribeImageSecurityScanCount'];
+  if (settings.require) actions.push('DescribeImageInstances');
+  if (settings.require && settings.trigger) {
+    actions.push('PublicPreCheckImageScanTask', 'PublicCreateImageScanTask');
+  }
+  return actions;
+}
+
 type RowState = 'scanned' | 'scanning' | 'failed' | 'stale' | 'never' | 'unknown';
 
 const RUNNING = new Set([

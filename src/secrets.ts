@@ -21,3 +21,18 @@ export function scrub(text: string): string {
   for (const s of known) if (out.includes(s)) out = out.split(s).join('***');
   return out;
 }
+
+/**
+ * Every string inside a value, scrubbed. Applied to the report before it is escaped for
+ * Markdown or serialised as JSON, so a secret cannot slip through in escaped form.
+ */
+export function scrubDeep<T>(value: T): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrubDeep(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrubDeep(v)]),
+    ) as T;
+  }
+  return value;
+}

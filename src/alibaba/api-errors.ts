@@ -98,13 +98,17 @@ export function adviceFor(
   status: number,
   action: string,
   ramAction?: string,
+  runActions: readonly string[] = [],
 ): string {
   const c = code ?? '';
   if (c === 'NoPermission' || c.startsWith('Forbidden') || (status === 403 && !c)) {
     const missing = ramAction ?? `yundun-sas:${action}`;
+    // Name the refused action, and give the whole policy this run needs, so that fixing one
+    // refusal does not just reveal the next.
+    const actions = [...new Set([...runActions, missing.replace(/^yundun-sas:/, '')])];
     return (
       `The RAM identity behind these credentials is not allowed to call ${missing}. ` +
-      `Attach a policy that allows it, for example: ${minimalPolicy([missing.replace(/^yundun-sas:/, '')])}`
+      `Attach a policy that allows it; the minimal policy for this run's settings is: ${minimalPolicy(actions)}`
     );
   }
   if (c.startsWith('InvalidAccessKeyId')) {
@@ -154,11 +158,12 @@ export function apiError(
   status: number,
   answer: ParsedAnswer,
   retriesExhausted: boolean,
+  runActions: readonly string[] = [],
 ): GateError {
   const code = answer.code;
   const { what, id } = summarizeAnswer(status, answer, retriesExhausted);
   return new GateError(
-    `${action} failed: ${what} ${adviceFor(code, status, action, answer.authAction)}${id}`,
+    `${action} failed: ${what} ${adviceFor(code, status, action, answer.authAction, runActions)}${id}`,
     { code, requestId: answer.requestId, retryable: isRetryable(status, code) },
   );
 }

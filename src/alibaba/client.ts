@@ -65,6 +65,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Most requests in flight at once, over all images (max-concurrency). */
   maxConcurrency?: number;
+  /** Every Security Center action this run may call, for the policy a permission error shows. */
+  ramActions?: readonly string[];
 }
 
 /** A counting semaphore: at most `size` holders; waiters are served first come, first served. */
@@ -172,10 +174,11 @@ export class AcsClient {
         }
         const retryable = isRetryable(res.status, answer.code);
         const outOfAttempts = attempt >= this.retry.maxAttempts;
-        if (!retryable) throw apiError(call.action, res.status, answer, false);
+        const runActions = this.opts.ramActions ?? [];
+        if (!retryable) throw apiError(call.action, res.status, answer, false, runActions);
         delay = Math.max(this.backoffDelay(attempt), retryAfterMs(res.headers));
         if (outOfAttempts || delay >= deadline.remaining()) {
-          throw apiError(call.action, res.status, answer, true);
+          throw apiError(call.action, res.status, answer, true, runActions);
         }
         if (isThrottling(answer.code) || res.status === 429) this.backoff.pause(delay);
         lastProblem = `${answer.code ?? `HTTP ${res.status}`}${answer.requestId ? ` (RequestId ${answer.requestId})` : ''}`;

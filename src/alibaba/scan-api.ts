@@ -32,11 +32,14 @@ export interface RowsAnswer {
 const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
 
-/** DescribeImageInstances criteria for the selectors that it can filter on. */
+/**
+ * DescribeImageInstances criteria for the selectors it can filter on. With a digest the tag is
+ * left out: one digest can carry several tags, and the digest alone names the image.
+ */
 export function criteriaFor(selector: ImageSelector): string {
   const items: Array<[string, string | undefined]> = [
     ['digest', selector.digest],
-    ['tag', selector.tag],
+    ['tag', selector.digest ? undefined : selector.tag],
     ['repoId', selector.repoId],
     ['instanceId', selector.repoInstanceId],
     ['regionId', selector.repoRegionId],
@@ -48,17 +51,23 @@ export function criteriaFor(selector: ImageSelector): string {
   );
 }
 
-/** The server's filtering is not trusted: every row is checked against every selector given. */
+/**
+ * The server's filtering is not trusted: every row is checked against the selectors given. A
+ * field the row does not carry is no contradiction, except the tag when it is what names the
+ * image (no digest given); with a digest, the tag is not compared.
+ */
 export function rowMatches(row: ImageRow, selector: ImageSelector): boolean {
-  const checks: Array<[string | undefined, string | undefined]> = [
-    [selector.digest, row.digest],
-    [selector.tag, row.tag],
+  if (selector.digest !== undefined && row.digest !== selector.digest) return false;
+  if (selector.digest === undefined && selector.tag !== undefined && row.tag !== selector.tag) {
+    return false;
+  }
+  const lenient: Array<[string | undefined, string | undefined]> = [
     [selector.repoId, row.repoId],
     [selector.repoInstanceId, row.instanceId],
     [selector.repoRegionId, row.regionId],
     [selector.uuid, row.uuid],
   ];
-  return checks.every(([want, got]) => want === undefined || want === got);
+  return lenient.every(([want, got]) => want === undefined || got === undefined || want === got);
 }
 
 function optString(obj: Record<string, unknown>, name: string): string | undefined {

@@ -312,25 +312,30 @@ export function explainFailure(
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
 
+/** What the comment step reads of the configuration (a bad-input run has only part of it). */
+export type CommentConfig = Pick<Config, 'comment' | 'timeoutMs' | 'failBuild' | 'onError'> & {
+  images: ReadonlyArray<{ selector: ImageSelector }>;
+};
+
+/** Whether this run will talk to GitHub at all: a PR event with commenting on. */
+export function mayComment(config: Pick<Config, 'comment'>, env: NodeJS.ProcessEnv): boolean {
+  const mode = config.comment?.mode ?? 'never';
+  return mode !== 'never' && PR_EVENTS.includes(env['GITHUB_EVENT_NAME'] ?? '');
+}
+
 /**
  * Creates or updates this gate's comment on the pull request of the event. Returns the
- * comment's URL, or '' when none was written. Never throws.
+ * comment's URL, or '' when none was written. Never throws. `budgetMs` is the comment's share of the step deadline (main reserves a slice of
+ * timeout-seconds for it, so a run that timed out against Security Center can still say so).
  */
-/**
- * The comment's time: what is left of the step deadline, but at least this much, so that a run
- * that timed out against Security Center can still say so on the pull request.
- */
-export const COMMENT_MIN_BUDGET_MS = 15_000;
-
 export async function postPullRequestComment(
   report: Report,
-  config: Config,
+  config: CommentConfig,
   env: NodeJS.ProcessEnv = process.env,
-  stepDeadline?: Deadline,
+  budgetMs: number = config.timeoutMs,
 ): Promise<string> {
   try {
-    const budget = Math.max(stepDeadline?.remaining() ?? config.timeoutMs, COMMENT_MIN_BUDGET_MS);
-    return await commentStep(report, config, env, new Deadline(budget));
+    return await commentStep(report, config, env, new Deadline(Math.max(0, budgetMs)));
   } catch (err) {
     say('warning', `Pull request comment not written: unexpected error: ${describeError(err)}.`);
     return '';
@@ -351,7 +356,7 @@ function say(level: 'notice' | 'warning' | 'info' | 'debug', text: string): void
 
 async function commentStep(
   report: Report,
-  config: Config,
+  config: CommentConfig,
   env: NodeJS.ProcessEnv,
   deadline: Deadline,
 ) {

@@ -252,6 +252,17 @@ test('untrusted text is escaped in the summary', async () => {
   }
 });
 
+test('a malformed proxy variable is an error that names it, without echoing its value', async () => {
+  const r = await runAction({
+    inputs: simInputs(sim.url, { 'image-digest': CLEAN }),
+    env: { HTTPS_PROXY: 'http://user:pa ss@[bad' },
+  });
+  expect(r.exitCode).toBe(1);
+  expect(r.outputs['result']).toBe('error');
+  expect(report(r).images[0]?.error).toMatch(/HTTPS_PROXY is set but is not a valid proxy URL/);
+  expect(r.stdout + r.summary).not.toContain('pa ss');
+});
+
 test('an unexpected failure (outputs file unwritable) still fails the step', async () => {
   const r = await runAction({
     inputs: simInputs(sim.url, { 'image-digest': CLEAN }),

@@ -337,7 +337,8 @@ test('a GitHub that never answers is bounded by timeout-seconds', async () => {
   expect(r.outputs['result']).toBe('pass');
   expect(r.outputs['comment-url']).toBe('');
   expect(commentProblems(r)).toHaveLength(1);
-  expect(r.ms).toBeLessThan(20_000);
+  // One deadline for the whole step: the comment's slice is inside timeout-seconds.
+  expect(r.ms).toBeLessThan(3_000 + 2_500);
 });
 
 test('on-failure: nothing written for a pass; created on fail or error; resolved on the next pass', async () => {
@@ -429,6 +430,33 @@ test('hostile text from inputs and the environment is escaped in the comment', a
   }
   // The marker holds a hash only.
   expect(body.split('\n')[0]).toMatch(/^<!-- sas-image-gate:[0-9a-f]{64} -->$/);
+});
+
+test("issue 3's own example tag, spaces and all, is gated and escaped, not refused", async () => {
+  const tag = '<img src=x onerror=alert(1)>';
+  sim.addImage({ digest: 'a'.repeat(64), repoId: 'crr-1', tag, counts: {} });
+  const r = await gate({ 'repo-id': 'crr-1', 'image-tag': tag });
+  expect(r.outputs['result']).toBe('pass');
+  const { body } = only(prComments());
+  expect(body).not.toContain('<img');
+  expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(r.summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
+});
+
+test('bad input on a pull request replaces the earlier pass comment with the error', async () => {
+  const first = await gate(passing);
+  const before = only(prComments());
+  expect(first.outputs['result']).toBe('pass');
+  const securityCenterCalls = sim.requests.length;
+  const bad = await gate({ ...passing, 'max-cve-vulns': 'lots' });
+  expect(bad.exitCode).toBe(1);
+  expect(bad.outputs['result']).toBe('error');
+  const after = only(prComments());
+  expect(after.id).toBe(before.id);
+  expect(after.body).toContain('max-cve-vulns');
+  expect(bad.outputs['comment-url']).toBe(first.outputs['comment-url']);
+  // Bad input: no Security Center request at all.
+  expect(sim.requests).toHaveLength(securityCenterCalls);
 });
 
 test('the body stays under 65,536 characters with many images', async () => {

@@ -235,7 +235,12 @@ test('a missing scan-state permission names the RAM action', async () => {
   );
   const r = await run({ 'image-digest': DIGEST });
   expect(r.outputs['result']).toBe('error');
-  expect(reportOf(r).images[0]?.error).toContain('yundun-sas:DescribeImageInstances');
+  const error = reportOf(r).images[0]?.error ?? '';
+  expect(error).toContain('not allowed to call yundun-sas:DescribeImageInstances');
+  // The whole policy this run needs, so fixing one refusal does not just reveal the next.
+  expect(error).toContain(
+    '"Action":["yundun-sas:DescribeImageSecurityScanCount","yundun-sas:DescribeImageInstances"]',
+  );
 });
 
 test('require-scan false restores the plain count query (one request)', async () => {

@@ -188,10 +188,10 @@ describe('images and step-level selectors', () => {
     expect(problems[5]?.length).toBeLessThan(200);
   });
 
-  test('a step-level selector with spaces is rejected naming the input', () => {
-    const problems = problemsOf({ 'image-tag': 'v 1', 'repo-id': 'r' });
+  test('a step-level selector longer than 256 characters is rejected naming the input', () => {
+    const problems = problemsOf({ 'image-tag': 'v'.repeat(257), 'repo-id': 'r' });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^image-tag: "v 1" must be 1 to 256 characters/);
+    expect(problems[0]).toMatch(/^image-tag: "v+\.\.\." must be 1 to 256 characters/);
   });
 
   test('no selector at all is an InputError naming image-digest', () => {
@@ -662,5 +662,24 @@ describe('over-broad selections', () => {
     const problems = problemsOf({ 'image-digest': 'sha256:abc' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^image-digest: "sha256:abc" is not a digest/);
+  });
+});
+
+describe('review fixes', () => {
+  test('a step-level tag may contain spaces and markup; it is escaped later, not refused', () => {
+    const config = parse({ 'image-tag': '<img src=x onerror=alert(1)>', 'repo-id': 'crr-1' });
+    expect(config.images[0]?.selector.tag).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  test('control characters are still refused in step-level selectors', () => {
+    expect(problemsOf({ 'image-tag': 'v1\u0007', 'repo-id': 'crr-1' })).toEqual([
+      expect.stringMatching(/^image-tag: .* without control characters/),
+    ]);
+  });
+
+  test('image-digest of separators only is bad input, even with other selectors', () => {
+    expect(problemsOf({ 'image-digest': ' , ,', 'image-tag': 'v1' })).toEqual([
+      expect.stringMatching(/^image-digest: .* contains no digest/),
+    ]);
   });
 });

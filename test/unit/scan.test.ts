@@ -48,11 +48,16 @@ test('worstScanStatus: unknown > not-scanned > scanning > scanned; nothing is un
   expect(worstScanStatus([])).toBe('unknown');
 });
 
+test('criteriaFor leaves the tag out when a digest names the image', () => {
+  expect(JSON.parse(criteriaFor({ digest: 'd', tag: 't' }))).toEqual([
+    { name: 'digest', value: 'd', logicalExp: 'AND' },
+  ]);
+});
+
 test('criteriaFor uses the criteria names DescribeImageInstances documents', () => {
   expect(
     JSON.parse(
       criteriaFor({
-        digest: 'd',
         tag: 't',
         repoId: 'r',
         repoInstanceId: 'i',
@@ -61,7 +66,6 @@ test('criteriaFor uses the criteria names DescribeImageInstances documents', () 
       }),
     ),
   ).toEqual([
-    { name: 'digest', value: 'd', logicalExp: 'AND' },
     { name: 'tag', value: 't', logicalExp: 'AND' },
     { name: 'repoId', value: 'r', logicalExp: 'AND' },
     { name: 'instanceId', value: 'i', logicalExp: 'AND' },
@@ -82,6 +86,18 @@ test('rowMatches checks every selector itself (the server filter is not trusted)
   expect(rowMatches(r, { repoInstanceId: 'cri-2' })).toBe(false);
   expect(rowMatches(r, { uuid: 'u1', repoId: 'r1' })).toBe(true);
   expect(rowMatches(r, { digest: 'b'.repeat(64) })).toBe(false);
+  // With a digest, another tag of the same image is no contradiction.
+  expect(rowMatches(r, { digest: 'a'.repeat(64), tag: 'v9' })).toBe(true);
+  // A field the row does not carry is no contradiction; the tag naming the image must be there.
+  const bare = row({ tag: 'v1' });
+  expect(
+    rowMatches(bare, {
+      digest: 'a'.repeat(64),
+      repoRegionId: 'cn-beijing',
+      repoInstanceId: 'cri-7',
+    }),
+  ).toBe(true);
+  expect(rowMatches(row({}), { tag: 'v1', repoId: 'r1' })).toBe(false);
 });
 
 test('readRow normalises the digest and refuses rows it cannot read', () => {
