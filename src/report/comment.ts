@@ -12,11 +12,11 @@
 //     the bot rule above applies (a new comment may then be created rather than an edit).
 // A person's comment that quotes the marker is therefore never edited.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { ImageSelector } from '../alibaba/sas.js';
 import { Deadline, sleep } from '../deadline.js';
 import { describeError } from '../errors.js';
+import { readEventPayload } from '../event.js';
 import type { Result } from '../gate.js';
 import type { Config } from '../inputs.js';
 import { scrub } from '../secrets.js';
@@ -128,15 +128,9 @@ const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** The pull request to comment on, or why there is none (a sentence for the log). */
 export function pullRequestFromEvent(env: NodeJS.ProcessEnv): PullRequestRef | string {
-  const path = env['GITHUB_EVENT_PATH'] ?? '';
-  if (path === '') return 'GITHUB_EVENT_PATH is not set';
-  let payload: unknown;
-  try {
-    payload = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    return `the event payload could not be read (${describeError(err)})`;
-  }
-  const p = (payload ?? {}) as {
+  const read = readEventPayload(env);
+  if (!('payload' in read)) return read.problem;
+  const p = (read.payload ?? {}) as {
     number?: unknown;
     pull_request?: {
       number?: unknown;
