@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputsEnv } from './inputs-env.js';
 
 export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const DIST = path.join(ROOT, 'dist', 'index.js');
@@ -98,7 +99,7 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   // them unset unless the test passes the input.
   const defaults = Object.entries(actionDefaults()).filter(([, v]) => !v.includes('${{'));
   const inputs = { ...Object.fromEntries(defaults), ...opts.inputs };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, inputsEnv(inputs));
   if (opts.event) {
     const eventPath = path.join(dir, 'event.json');
     writeFileSync(eventPath, JSON.stringify(opts.event.payload));

@@ -8,6 +8,7 @@ import { InputError } from '../../src/errors.js';
 import { parseConfig } from '../../src/inputs.js';
 import { forkPullRequest, idTokenUnavailable, idTokenUrl } from '../../src/oidc.js';
 import { stsAdvice, stsForm, stsQuery } from '../../src/alibaba/sts.js';
+import { inputsEnv } from '../helpers/inputs-env.js';
 
 const D1 = '0123456789abcdef'.repeat(4);
 const ROLE = 'acs:ram::1234567890123456:role/github-gate';
@@ -15,14 +16,7 @@ const PROVIDER = 'acs:ram::1234567890123456:oidc-provider/github';
 const OIDC = { 'role-arn': ROLE, 'oidc-provider-arn': PROVIDER };
 const RUN_ENV = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_RUN_ID: '987654321' };
 
-function envOf(
-  inputs: Record<string, string>,
-  extra: Record<string, string> = {},
-): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...extra };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
-}
+const envOf = inputsEnv;
 
 function parse(
   inputs: Record<string, string>,

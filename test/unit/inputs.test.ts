@@ -2,6 +2,7 @@ import { CHINA_HOST, INTERNATIONAL_HOST } from '../../src/alibaba/endpoints.js';
 import type { StaticCredentials } from '../../src/credentials.js';
 import { InputError } from '../../src/errors.js';
 import { parseConfig, type Config } from '../../src/inputs.js';
+import { inputsEnv } from '../helpers/inputs-env.js';
 
 const D1 = '0123456789abcdef'.repeat(4);
 const D2 = 'fedcba9876543210'.repeat(4);
@@ -10,15 +11,7 @@ const SECRET = 'Sup3r-Secret-Value-7788';
 const TOKEN = 'STS-Token-Value-xyz-9911';
 const KEYS = { 'access-key-id': 'LTAI5tExampleKeyId', 'access-key-secret': SECRET };
 
-/** Inputs as the runner passes them: INPUT_<NAME upper-cased, hyphens kept>. */
-function envOf(
-  inputs: Record<string, string>,
-  extra: Record<string, string> = {},
-): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...extra };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
-}
+const envOf = inputsEnv;
 
 const noMask = () => {};
 
