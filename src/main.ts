@@ -35,38 +35,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     config = parseConfig(env, registerSecret);
   } catch (err) {
-    // Bad input always fails the step, whatever on-error says.
-    const message = describeError(err);
-    const report = scrubDeep(failedRunReport(message));
-    const wantSummary = inputReader(env)('job-summary').toLowerCase() !== 'false';
-    await writeSummary(report, { failBuild: true, onError: 'fail', jobSummary: wantSummary });
-    // The pull request learns of the failure too, so an earlier "pass" comment is not left
-    // standing; keyed by the raw step-level selectors, as a valid run would key it.
-    const problems: string[] = [];
-    const comment = readCommentSettings(inputReader(env), env, registerSecret, problems);
-    const commentUrl =
-      problems.length === 0
-        ? await postPullRequestComment(
-            report,
-            {
-              comment,
-              images: [{ selector: rawStepSelectors(env) }],
-              timeoutMs: BAD_INPUT_COMMENT_MS,
-              failBuild: true,
-              onError: 'fail',
-            },
-            env,
-          )
-        : '';
-    writeOutputs(report, { 'comment-url': commentUrl });
-    core.setFailed(
-      scrub(
-        err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
-      ),
-    );
+    await reportBadInput(err, env);
     return;
   }
-
   logger.info(
     `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
   );
@@ -79,8 +50,26 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     Date.now,
     config.scan.require ? config.scan.waitMs : 0,
   );
+  const report = scrubDeep(await gateImages(config, env, deadline));
+  await writeSummary(report, config);
+  // Never throws; a comment problem is one notice and leaves the verdict alone.
+  const commentUrl = await postPullRequestComment(
+    report,
+    config,
+    env,
+    deadline.remaining() + commentReserveMs,
+  );
+  writeOutputs(report, { 'comment-url': commentUrl });
+  conclude(report, config);
+}
+
+/** Every image ends with established counts or an error; nothing here can throw past it. */
+async function gateImages(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  deadline: Deadline,
+): Promise<Report> {
   let transport: Transport | undefined;
-  let report: Report;
   try {
     transport = createTransport(env, config.maxConcurrency);
     const credentials = await credentialProvider(config, env, transport, deadline);
@@ -93,11 +82,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       maxConcurrency: config.maxConcurrency,
       ramActions: ramActionsFor(config.scan),
     });
-    report = buildReport(config, await inspectAll(config, client, logger, deadline));
+    return buildReport(config, await inspectAll(config, client, logger, deadline));
   } catch (err) {
     // Nothing was established (e.g. no credentials could be obtained): every image is an error.
     const error = describeError(err);
-    report = buildReport(
+    return buildReport(
       config,
       config.images.map((target) => ({ target, requestIds: [], error })),
     );
@@ -105,17 +94,42 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
     void transport?.close().catch(() => {});
   }
-  report = scrubDeep(report);
-  await writeSummary(report, config);
-  // Never throws; a comment problem is one notice and leaves the verdict alone.
-  const commentUrl = await postPullRequestComment(
-    report,
-    config,
-    env,
-    deadline.remaining() + commentReserveMs,
-  );
+}
+
+/** Bad input always fails the step, whatever on-error says, and is reported everywhere. */
+async function reportBadInput(err: unknown, env: NodeJS.ProcessEnv): Promise<void> {
+  const message = describeError(err);
+  const report = scrubDeep(failedRunReport(message));
+  const input = inputReader(env);
+  await writeSummary(report, {
+    failBuild: true,
+    onError: 'fail',
+    jobSummary: input('job-summary').toLowerCase() !== 'false',
+  });
+  // The pull request learns of the failure too, so an earlier "pass" comment is not left
+  // standing; keyed by the raw step-level selectors, as a valid run would key it.
+  const problems: string[] = [];
+  const comment = readCommentSettings(input, env, registerSecret, problems);
+  const commentUrl =
+    problems.length === 0
+      ? await postPullRequestComment(
+          report,
+          {
+            comment,
+            images: [{ selector: rawStepSelectors(env) }],
+            timeoutMs: BAD_INPUT_COMMENT_MS,
+            failBuild: true,
+            onError: 'fail',
+          },
+          env,
+        )
+      : '';
   writeOutputs(report, { 'comment-url': commentUrl });
-  conclude(report, config);
+  core.setFailed(
+    scrub(
+      err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
+    ),
+  );
 }
 
 /** Where each request's signing key comes from; keyless credentials are obtained once, here. */
