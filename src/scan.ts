@@ -4,17 +4,22 @@
 //
 // Proof used: the image's DescribeImageInstances row. It exists only once Security Center has
 // synced the image, carries LastScanTime however the scan was started (automatic scan on push,
-// console, API) and ScaStatus while a scan runs, and resolves a tag to its digest.
+// console, API) and ScaStatus while a scan runs, and resolves a tag to its digest. When the row
+// shows no completed scan, the digest's DescribeImageLatestScanTask is asked as a second
+// opinion: a queued or running task means wait, a finished one proves the scan.
 import type { AcsClient } from './alibaba/client.js';
 import type { Endpoint } from './alibaba/endpoints.js';
 import {
   createImageScanTask,
   describeImageInstances,
+  describeImageLatestScanTask,
   preCheckImageScanTask,
   type ImageRow,
+  type LatestTask,
 } from './alibaba/scan-api.js';
 import type { ImageSelector } from './alibaba/sas.js';
 import { sleep, type Deadline } from './deadline.js';
+import { describeError } from './errors.js';
 import type { Logger } from './log.js';
 
 export type ScanStatus = 'scanned' | 'scanning' | 'not-scanned' | 'unknown';
@@ -57,7 +62,7 @@ export interface ScanOutcome {
 /** The Security Center actions a run with these settings may call (its minimal RAM policy). */
 export function ramActionsFor(settings: Pick<ScanSettings, 'require' | 'trigger'>): string[] {
   const actions = ['DescribeImageSecurityScanCount'];
-  if (settings.require) actions.push('DescribeImageInstances');
+  if (settings.require) actions.push('DescribeImageInstances', 'DescribeImageLatestScanTask');
   if (settings.require && settings.trigger) {
     actions.push('PublicPreCheckImageScanTask', 'PublicCreateImageScanTask');
   }
@@ -81,6 +86,8 @@ const RUNNING = new Set([
   'PROCESSING',
 ]);
 const FAILED = new Set(['FAIL', 'TIMEOUT', 'TIMOUT']);
+/** DescribeImageLatestScanTask's Status values for a task not finished yet. */
+const TASK_RUNNING = new Set(['PROCESSING', 'START', 'MESSAGE_SEND', 'PRE_ANALYZER', 'INIT']);
 
 export function classifyRow(row: ImageRow, maxAgeMs: number | null, now: number): RowState {
   const status = row.scaStatus?.toUpperCase();
@@ -142,9 +149,20 @@ export async function ensureScanned(
     const rows = listing.rows;
     outcome.digests = [...new Set(rows.map((r) => r.digest))];
     const states = rows.map((r) => classifyRow(r, settings.maxAgeMs, now()));
-    const state = combineRows(states);
+    let state: RowState | 'absent' = combineRows(states);
     const scanTimes = rows.map((r) => r.lastScanTime ?? 0).filter((t) => t > 0);
     if (scanTimes.length > 0) outcome.scannedAt = Math.min(...scanTimes);
+    // The row shows no completed scan: the digest's latest scan task may know better (queued,
+    // running, or finished before the row caught up).
+    const digest = outcome.digests.length === 1 ? outcome.digests[0] : selector.digest;
+    if (
+      digest &&
+      (state === 'absent' || state === 'never' || state === 'stale' || state === 'failed')
+    ) {
+      const task = await latestTaskState(digest, endpoint, ctx, outcome);
+      if (task.state === 'scanned') outcome.scannedAt = task.finishTime;
+      if (task.state !== 'none') state = task.state;
+    }
     if (listing.truncated)
       log.warning(
         `DescribeImageInstances listed more images than were read for ${describeSelection(selector)}; only the first pages were checked.`,
@@ -219,6 +237,37 @@ export async function ensureScanned(
     await sleep(delay);
     pause = Math.min(MAX_POLL_MS, pause * 1.5);
   }
+}
+
+/**
+ * The digest's latest scan task as a row state. It is a second opinion only: when the call
+ * fails (no permission, not offered), the row alone decides, which never passes more.
+ */
+async function latestTaskState(
+  digest: string,
+  endpoint: Endpoint,
+  ctx: ScanContext,
+  outcome: ScanOutcome,
+): Promise<{ state: RowState | 'none'; finishTime?: number }> {
+  let tasks: LatestTask[];
+  try {
+    const answer = await describeImageLatestScanTask(ctx.client, endpoint, digest);
+    if (answer.requestId) outcome.requestIds.push(answer.requestId);
+    tasks = answer.tasks.filter((t) => t.target === undefined || t.target === digest);
+  } catch (err) {
+    ctx.log.debug(`DescribeImageLatestScanTask not used: ${describeError(err)}`);
+    return { state: 'none' };
+  }
+  const latest = tasks[0];
+  if (!latest) return { state: 'none' };
+  if (TASK_RUNNING.has(latest.status)) return { state: 'scanning' };
+  if (FAILED.has(latest.status)) return { state: 'failed' };
+  if (latest.status !== 'SUCCESS') return { state: 'unknown' };
+  const finished = latest.finishTime ?? 0;
+  const now = (ctx.now ?? Date.now)();
+  const maxAge = ctx.settings.maxAgeMs;
+  if (finished <= 0 || (maxAge !== null && now - finished > maxAge)) return { state: 'none' };
+  return { state: 'scanned', finishTime: finished };
 }
 
 export interface StartedScan {

@@ -259,3 +259,46 @@ export async function createImageScanTask(
   }
   return { taskId, requestId: answer.requestId };
 }
+
+export interface LatestTask {
+  status: string;
+  /** Epoch ms, only once finished. */
+  finishTime?: number;
+  /** The digest the task scanned (bare hex), when the answer says. */
+  target?: string;
+  taskId?: string;
+}
+
+/** DescribeImageLatestScanTask: the latest scan task(s) for a digest; an empty list when none. */
+export async function describeImageLatestScanTask(
+  client: AcsClient,
+  endpoint: Endpoint,
+  digest: string,
+): Promise<{ tasks: LatestTask[]; requestId?: string }> {
+  const action = 'DescribeImageLatestScanTask';
+  const answer = await client.call({
+    endpoint,
+    action,
+    version: SAS_VERSION,
+    params: [['Digest', digest]],
+  });
+  const where = answer.requestId ? ` RequestId: ${answer.requestId}.` : '';
+  const raw = answer.body['Task'] ?? [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  const tasks = list.map((t): LatestTask => {
+    const o = t && typeof t === 'object' ? (t as Record<string, unknown>) : {};
+    const status = optString(o, 'Status');
+    if (!status)
+      throw new GateError(`${action} answered a task without a Status.${where}`, {
+        requestId: answer.requestId,
+      });
+    const target = optString(o, 'Target');
+    return {
+      status: status.toUpperCase(),
+      finishTime: optNumber(o, 'FinishTime'),
+      target: target?.replace(/^sha256:/i, '').toLowerCase(),
+      taskId: optString(o, 'TaskId'),
+    };
+  });
+  return { tasks, requestId: answer.requestId };
+}

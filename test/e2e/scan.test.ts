@@ -239,8 +239,49 @@ test('a missing scan-state permission names the RAM action', async () => {
   expect(error).toContain('not allowed to call yundun-sas:DescribeImageInstances');
   // The whole policy this run needs, so fixing one refusal does not just reveal the next.
   expect(error).toContain(
-    '"Action":["yundun-sas:DescribeImageSecurityScanCount","yundun-sas:DescribeImageInstances"]',
+    '"Action":["yundun-sas:DescribeImageSecurityScanCount","yundun-sas:DescribeImageInstances","yundun-sas:DescribeImageLatestScanTask"]',
   );
+});
+
+test('a row without scan state, but a running latest scan task: waited for, then a pass', async () => {
+  sim.addImage({
+    digest: DIGEST,
+    counts: {},
+    scanStates: [{}],
+    latestTasks: [
+      [{ Status: 'MESSAGE_SEND', Target: DIGEST }],
+      [{ Status: 'PROCESSING', Target: DIGEST }],
+      [{ Status: 'SUCCESS', Target: DIGEST, FinishTime: Date.now() }],
+    ],
+  });
+  const r = await run({ 'image-digest': DIGEST, 'wait-for-scan': '30' });
+  expect(r.outputs['result']).toBe('pass');
+  expect(r.outputs['scan-status']).toBe('scanned');
+  expect(count('DescribeImageLatestScanTask')).toBe(3);
+  expect(count('DescribeImageSecurityScanCount')).toBe(1);
+});
+
+test('the latest scan task is only a second opinion: refused, the row alone decides', async () => {
+  sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
+  sim.fault(
+    { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
+    { action: 'DescribeImageLatestScanTask', times: Infinity },
+  );
+  const r = await run({ 'image-digest': DIGEST });
+  expect(r.outputs['result']).toBe('error');
+  expect(reportOf(r).images[0]?.error).toMatch(/has not scanned/);
+});
+
+test('a latest scan task that failed, with a row never scanned, is an error', async () => {
+  sim.addImage({
+    digest: DIGEST,
+    counts: {},
+    scanStates: [{}],
+    latestTasks: [[{ Status: 'TIMOUT', Target: DIGEST }]],
+  });
+  const r = await run({ 'image-digest': DIGEST });
+  expect(r.outputs['result']).toBe('error');
+  expect(reportOf(r).images[0]?.error).toMatch(/last Security Center scan .* failed/);
 });
 
 test('require-scan false restores the plain count query (one request)', async () => {

@@ -41,6 +41,11 @@ export interface SimImage {
    * one stays). Default: one completed scan an hour ago.
    */
   scanStates?: SimScanState[];
+  /**
+   * DescribeImageLatestScanTask answers, one per call (the last one stays). Default: derived from
+   * the scan state the latest listing showed.
+   */
+  latestTasks?: Array<Array<Record<string, unknown>>>;
   /** States served once a scan task was created for the image. Default: INIT, CVE_ANALYZER, SUCCESS now. */
   afterTrigger?: SimScanState[];
 }
@@ -141,6 +146,9 @@ export class SasSimulator {
       return { body: { Data: { NeedAuthCount: n, ScanImageCount: n } } };
     });
     this.handlers.set('PublicCreateImageScanTask', (ctx) => this.createTask(ctx.params));
+    this.handlers.set('DescribeImageLatestScanTask', (ctx) => ({
+      body: { Task: this.latestTask(ctx.params['Digest'] ?? '') },
+    }));
   }
 
   /** Criteria-filtered, paged listing of synced images with their current scan state. */
@@ -205,6 +213,39 @@ export class SasSimulator {
         },
       },
     };
+  }
+
+  private readonly taskCalls = new Map<SimImage, number>();
+
+  /** The digest's latest scan task, consistent with what the listing last showed. */
+  private latestTask(digest: string): Array<Record<string, unknown>> {
+    const img = this.images.find((i) => i.digest === digest && i.synced !== false);
+    if (!img) return [];
+    if (img.latestTasks) {
+      const n = this.taskCalls.get(img) ?? 0;
+      this.taskCalls.set(img, n + 1);
+      return img.latestTasks[Math.min(n, img.latestTasks.length - 1)] ?? [];
+    }
+    const states = img.scanStates ?? [
+      { ScaStatus: 'SUCCESS', LastScanTime: Date.now() - 3_600_000 },
+    ];
+    const shown = Math.max(0, (this.listed.get(img) ?? 1) - 1);
+    const state = states[Math.min(shown, states.length - 1)] ?? {};
+    const task = this.tasks.filter((t) => t.digests.includes(digest)).at(-1);
+    const base = {
+      Target: digest,
+      TargetType: 'IMAGE',
+      TaskType: 'IMAGE_SCAN',
+      TaskId: task?.taskId ?? `auto-${digest.slice(0, 8)}`,
+    };
+    const status = state.ScaStatus;
+    if (status === undefined) return task ? [{ ...base, Status: 'PROCESSING' }] : [];
+    if (status === 'SUCCESS') {
+      const finish = state.LastScanTime === 'now' ? Date.now() : state.LastScanTime;
+      return [{ ...base, Status: 'SUCCESS', FinishTime: finish }];
+    }
+    if (status === 'FAIL' || status === 'TIMEOUT') return [{ ...base, Status: 'FAIL' }];
+    return [{ ...base, Status: 'PROCESSING' }];
   }
 
   private taskTargets(params: Record<string, string>): SimImage[] {
