@@ -7,7 +7,7 @@ import { forkPullRequest } from './event.js';
 import { GateError } from './errors.js';
 import type { Transport } from './http.js';
 import type { Logger } from './log.js';
-import { retrying } from './retry.js';
+import { NO_CREDENTIALS_ADVICE, retrying } from './retry.js';
 import { truncate } from './alibaba/api-errors.js';
 import type { SigningKey } from './alibaba/signer.js';
 import { assumeRoleWithOidc } from './alibaba/sts.js';
@@ -104,7 +104,7 @@ export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {
 
   const what = 'Requesting the GitHub ID token';
   const jwt = await retrying<string>(
-    { what, deadline: opts.deadline, log: opts.log, host: url.host },
+    { what, deadline: opts.deadline, log: opts.log, host: url.host, ...NO_CREDENTIALS_ADVICE },
     async (timeoutMs) => {
       const res = await opts.transport.send({ method: 'GET', url: url.href, headers, timeoutMs });
       if (res.status >= 200 && res.status < 300) {

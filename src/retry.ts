@@ -1,70 +1,94 @@
-// A small retry loop for the one-off calls that obtain credentials (ID token, STS), inside the
-// step deadline, with the same equal-jitter backoff as the Security Center client.
+// The one retry loop for every outgoing call (Security Center, STS, the ID token): attempts
+// inside the step deadline, equal-jitter exponential backoff, Retry-After honoured, network
+// errors retried. Callers say per attempt whether to return, retry or give up.
 import { sleep, type Deadline } from './deadline.js';
 import { GateError } from './errors.js';
 import { NetworkError } from './http.js';
 import type { Logger } from './log.js';
 
-export interface SmallRetryPolicy {
+export interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   maxAttempts: number;
+  /** Per-attempt cap, so one hung connection cannot eat the whole deadline. */
   attemptTimeoutMs: number;
 }
 
-export const CREDENTIAL_RETRY: SmallRetryPolicy = {
+export const CREDENTIAL_RETRY: RetryPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 4_000,
   maxAttempts: 4,
   attemptTimeoutMs: 15_000,
 };
 
+/** How credential calls end their deadline and network messages. */
+export const NO_CREDENTIALS_ADVICE = {
+  deadlineAdvice: 'No credentials were obtained.',
+  networkAdvice:
+    "Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY). No credentials were obtained.",
+};
+
 export type AttemptResult<T> =
   | { value: T }
   /** Worth another attempt; `final` is thrown if none is left. */
-  | { retry: string; final?: Error; minDelayMs?: number }
+  | { retry: string; final?: Error; minDelayMs?: number; throttled?: boolean }
   | { done: Error };
 
 export interface RetryContext {
-  /** "Requesting the GitHub ID token", for messages. */
+  /** "Requesting the GitHub ID token", "DescribeImageSecurityScanCount": for messages. */
   what: string;
   host: string;
   deadline: Deadline;
   log: Logger;
-  policy?: SmallRetryPolicy;
+  policy?: RetryPolicy;
   random?: () => number;
+  /** Ends the deadline and network messages: what to do about them. */
+  deadlineAdvice?: string;
+  networkAdvice?: string;
+  /** Awaited before every attempt (a pause shared with concurrent calls). */
+  beforeAttempt?: () => Promise<void>;
+  /** Told the delay chosen after a throttled attempt, to pause the other calls too. */
+  onThrottled?: (delayMs: number) => void;
+}
+
+/** Exponential backoff with equal jitter: half fixed, half random. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
+  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return exp / 2 + (random() * exp) / 2;
 }
 
 export async function retrying<T>(
   ctx: RetryContext,
-  attempt: (timeoutMs: number) => Promise<AttemptResult<T>>,
+  attempt: (timeoutMs: number, attemptNumber: number) => Promise<AttemptResult<T>>,
 ): Promise<T> {
   const policy = ctx.policy ?? CREDENTIAL_RETRY;
   const random = ctx.random ?? Math.random;
   let lastProblem = 'no attempt was made';
   for (let n = 1; ; n++) {
+    await ctx.beforeAttempt?.();
     if (ctx.deadline.expired()) {
       throw new GateError(
-        `${ctx.what} did not complete before the deadline (timeout-seconds) after ${n - 1} attempt(s); last problem: ${lastProblem}. No credentials were obtained.`,
+        `${ctx.what} did not complete before the deadline (timeout-seconds) after ${n - 1} attempt(s); last problem: ${lastProblem}. ${ctx.deadlineAdvice ?? 'Raise timeout-seconds if the service is slow to answer.'}`,
         { retryable: true },
       );
     }
-    const timeoutMs = Math.min(policy.attemptTimeoutMs, ctx.deadline.remaining());
-    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-    let delay = exp / 2 + (random() * exp) / 2;
+    const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, ctx.deadline.remaining()));
+    let delay = backoffDelay(policy, n, random);
     let final: Error | undefined;
+    let throttled = false;
     try {
-      const result = await attempt(timeoutMs);
+      const result = await attempt(timeoutMs, n);
       if ('value' in result) return result.value;
       if ('done' in result) throw result.done;
       lastProblem = result.retry;
       final = result.final;
+      throttled = result.throttled ?? false;
       delay = Math.max(delay, result.minDelayMs ?? 0);
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err;
       lastProblem = `network error: ${err.message}`;
       final = new GateError(
-        `${ctx.what} could not reach ${ctx.host} after ${n} attempt(s): ${err.message}. Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY). No credentials were obtained.`,
+        `${ctx.what} could not reach ${ctx.host} after ${n} attempt(s): ${err.message}. ${ctx.networkAdvice ?? "Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY)."}`,
         { code: err.code, retryable: true },
       );
     }
@@ -72,11 +96,12 @@ export async function retrying<T>(
       throw (
         final ??
         new GateError(
-          `${ctx.what} failed after ${n} attempt(s): ${lastProblem}. Retries ran out before the deadline. No credentials were obtained.`,
+          `${ctx.what} failed after ${n} attempt(s): ${lastProblem}. Retries ran out before the deadline.`,
           { retryable: true },
         )
       );
     }
+    if (throttled) ctx.onThrottled?.(delay);
     ctx.log.info(
       `${ctx.what}: attempt ${n} failed (${lastProblem}); retrying in ${Math.round(delay)} ms`,
     );

@@ -1,10 +1,11 @@
 // Signed RPC calls to Alibaba Cloud with retries inside the step deadline. Every Security Center
-// operation goes through here, so all share signing, backoff and error mapping.
-import type { Deadline } from '../deadline.js';
-import { sleep } from '../deadline.js';
+// operation goes through here, so all share signing, request slots, the shared throttling pause
+// and error mapping; the retry loop itself is the one in retry.ts.
+import { sleep, type Deadline } from '../deadline.js';
 import { GateError } from '../errors.js';
-import { NetworkError, type HttpResponse, type Transport } from '../http.js';
+import type { HttpResponse, Transport } from '../http.js';
 import type { Logger } from '../log.js';
+import { retrying, type RetryPolicy } from '../retry.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
 import { redactedCanonicalRequest, signRequest, type SigningKey } from './signer.js';
@@ -22,13 +23,7 @@ export interface RpcAnswer {
   attempts: number;
 }
 
-export interface RetryPolicy {
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxAttempts: number;
-  /** Per-attempt cap, so one hung connection cannot eat the whole deadline. */
-  attemptTimeoutMs: number;
-}
+export type { RetryPolicy };
 
 export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 400,
@@ -105,20 +100,14 @@ export class AcsClient {
     this.random = opts.random ?? Math.random;
   }
 
-  /** Exponential backoff with equal jitter: half fixed, half random. */
-  backoffDelay(attempt: number): number {
-    const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    return exp / 2 + (this.random() * exp) / 2;
-  }
-
   /**
    * One signed request, holding one of the max-concurrency slots. Signing happens after the
    * slot is granted, so x-acs-date is fresh however long the request queued.
    */
-  private async attempt(call: RpcCall, attempt: number): Promise<HttpResponse> {
+  private async attempt(call: RpcCall, attempt: number, timeoutMs: number): Promise<HttpResponse> {
     const release = await this.slots.acquire();
     try {
-      const { deadline, log } = this.opts;
+      const { log } = this.opts;
       const key = await this.opts.credentials();
       const signed = signRequest(
         {
@@ -139,7 +128,7 @@ export class AcsClient {
         method: 'POST',
         url: `${call.endpoint.origin}/?${signed.queryString}`,
         headers,
-        timeoutMs: Math.max(1, Math.min(this.retry.attemptTimeoutMs, deadline.remaining())),
+        timeoutMs,
       });
     } finally {
       release();
@@ -148,56 +137,46 @@ export class AcsClient {
 
   async call(call: RpcCall): Promise<RpcAnswer> {
     const { deadline, log } = this.opts;
-    let lastProblem = 'no attempt was made';
-    for (let attempt = 1; ; attempt++) {
-      await this.backoff.wait(deadline);
-      if (deadline.expired()) {
-        throw new GateError(
-          `${call.action} did not complete before the deadline (timeout-seconds) after ${attempt - 1} attempt(s); last problem: ${lastProblem}. Raise timeout-seconds if Security Center is slow to answer.`,
-          { retryable: true },
-        );
-      }
-      let delay: number;
-      try {
-        const res = await this.attempt(call, attempt);
+    const runActions = this.opts.ramActions ?? [];
+    return retrying<RpcAnswer>(
+      {
+        what: call.action,
+        host: call.endpoint.host,
+        deadline,
+        log,
+        policy: this.retry,
+        random: this.random,
+        deadlineAdvice: 'Raise timeout-seconds if Security Center is slow to answer.',
+        networkAdvice:
+          "Check the runner's network, proxy settings (HTTPS_PROXY / NO_PROXY) and the endpoint.",
+        beforeAttempt: () => this.backoff.wait(deadline),
+        onThrottled: (delayMs) => this.backoff.pause(delayMs),
+      },
+      async (timeoutMs, attempt) => {
+        const res = await this.attempt(call, attempt, timeoutMs);
         const answer = parseAnswer(res.body, res.headers);
-        if (res.status >= 200 && res.status < 300 && answer.json) {
-          return { body: answer.json, requestId: answer.requestId, attempts: attempt };
-        }
-        const ok2xx = res.status >= 200 && res.status < 300;
-        if (ok2xx) {
+        if (res.status >= 200 && res.status < 300) {
+          if (answer.json)
+            return { value: { body: answer.json, requestId: answer.requestId, attempts: attempt } };
           // A success status with an unreadable body: never trust it, and never retry into a pass.
-          throw new GateError(
-            `${call.action} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}): "${truncate(res.body, 200)}". The counts could not be read.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
-            { requestId: answer.requestId },
-          );
+          return {
+            done: new GateError(
+              `${call.action} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}): "${truncate(res.body, 200)}". The counts could not be read.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
+              { requestId: answer.requestId },
+            ),
+          };
         }
-        const retryable = isRetryable(res.status, answer.code);
-        const outOfAttempts = attempt >= this.retry.maxAttempts;
-        const runActions = this.opts.ramActions ?? [];
-        if (!retryable) throw apiError(call.action, res.status, answer, false, runActions);
-        delay = Math.max(this.backoffDelay(attempt), retryAfterMs(res.headers));
-        if (outOfAttempts || delay >= deadline.remaining()) {
-          throw apiError(call.action, res.status, answer, true, runActions);
+        if (!isRetryable(res.status, answer.code)) {
+          return { done: apiError(call.action, res.status, answer, false, runActions) };
         }
-        if (isThrottling(answer.code) || res.status === 429) this.backoff.pause(delay);
-        lastProblem = `${answer.code ?? `HTTP ${res.status}`}${answer.requestId ? ` (RequestId ${answer.requestId})` : ''}`;
-      } catch (err) {
-        if (!(err instanceof NetworkError)) throw err;
-        lastProblem = `network error: ${err.message}`;
-        delay = this.backoffDelay(attempt);
-        if (attempt >= this.retry.maxAttempts || delay >= deadline.remaining()) {
-          throw new GateError(
-            `${call.action} could not reach ${call.endpoint.host} after ${attempt} attempt(s): ${err.message}. Check the runner's network, proxy settings (HTTPS_PROXY / NO_PROXY) and the endpoint.`,
-            { code: err.code, retryable: true },
-          );
-        }
-      }
-      log.info(
-        `${call.action}: attempt ${attempt} failed (${lastProblem}); retrying in ${Math.round(delay)} ms`,
-      );
-      await sleep(delay);
-    }
+        return {
+          retry: `${answer.code ?? `HTTP ${res.status}`}${answer.requestId ? ` (RequestId ${answer.requestId})` : ''}`,
+          final: apiError(call.action, res.status, answer, true, runActions),
+          minDelayMs: retryAfterMs(res.headers),
+          throttled: isThrottling(answer.code) || res.status === 429,
+        };
+      },
+    );
   }
 }
 

@@ -6,7 +6,7 @@ import type { Deadline } from '../deadline.js';
 import { GateError } from '../errors.js';
 import type { Transport } from '../http.js';
 import type { Logger } from '../log.js';
-import { retrying, type SmallRetryPolicy } from '../retry.js';
+import { NO_CREDENTIALS_ADVICE, retrying, type RetryPolicy } from '../retry.js';
 import {
   isRetryable,
   isThrottling,
@@ -40,7 +40,7 @@ export interface StsOptions {
   log: Logger;
   mask: (secret: string) => void;
   userAgent?: string;
-  policy?: SmallRetryPolicy;
+  policy?: RetryPolicy;
   now?: () => Date;
 }
 
@@ -92,6 +92,7 @@ export async function assumeRoleWithOidc(
       deadline: opts.deadline,
       log: opts.log,
       policy: opts.policy,
+      ...NO_CREDENTIALS_ADVICE,
     },
     async (timeoutMs) => {
       const url = `${req.endpoint.origin}/?${stsQuery(opts.now?.() ?? new Date())}`;
