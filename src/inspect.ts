@@ -6,6 +6,7 @@ import { describeError, GateError } from './errors.js';
 import { evaluate } from './gate.js';
 import type { Deadline } from './deadline.js';
 import type { Config, ImageTarget } from './inputs.js';
+import { Slots } from './slots.js';
 import type { Logger } from './log.js';
 import type { ImageOutcome } from './report/model.js';
 import { ensureScanned, type StartedScan } from './scan.js';
@@ -16,6 +17,8 @@ export interface InspectContext {
   log: Logger;
   /** Scan tasks started in this run, by digest, shared by every image. */
   triggered: Map<string, Promise<StartedScan>>;
+  /** Runs a wait without holding the image's turn. */
+  idle?: (wait: () => Promise<void>) => Promise<void>;
 }
 
 export async function inspectImage(
@@ -73,12 +76,27 @@ export async function inspectAll(
   log: Logger,
   deadline: Deadline,
 ): Promise<ImageOutcome[]> {
-  const ctx: InspectContext = { client, deadline, log, triggered: new Map() };
-  // Images run side by side; the client's request slots bound what is in flight, so an image
-  // waiting for its scan never holds up the others.
+  const shared = { client, deadline, log, triggered: new Map<string, Promise<StartedScan>>() };
+  // max-concurrency images work at a time (which also keeps memory flat with hundreds of
+  // images); an image waiting for its scan gives up its turn, so it never holds up the others.
+  const turns = new Slots(config.maxConcurrency);
   return Promise.all(
     config.images.map(async (target, index) => {
-      const outcome = await inspectImage(target, config, ctx);
+      let release = await turns.acquire();
+      const idle = async (wait: () => Promise<void>) => {
+        release();
+        try {
+          await wait();
+        } finally {
+          release = await turns.acquire();
+        }
+      };
+      let outcome: ImageOutcome;
+      try {
+        outcome = await inspectImage(target, config, { ...shared, idle });
+      } finally {
+        release();
+      }
       const label = config.images.length > 1 ? `image ${index + 1}` : 'image';
       if (outcome.evaluation) {
         const counts = Object.values(outcome.evaluation.categories)

@@ -116,6 +116,8 @@ export interface ScanContext {
   /** Scans started in this run, by digest (shared by all images): never two for one digest. */
   triggered: Map<string, Promise<StartedScan>>;
   now?: () => number;
+  /** Runs a wait without holding the image's turn, so waiting images never block the others. */
+  idle?: (wait: () => Promise<void>) => Promise<void>;
 }
 
 const MAX_POLL_MS = 30_000;
@@ -234,7 +236,7 @@ export async function ensureScanned(
       `${describeSelection(selector)}: scan ${state === 'scanning' || taskId ? 'in progress' : 'pending'}; poll ${poll}, next in ${(delay / 1000).toFixed(1)} s.`,
     );
     ctx.deadline.extend(delay);
-    await sleep(delay);
+    await (ctx.idle ? ctx.idle(() => sleep(delay)) : sleep(delay));
     pause = Math.min(MAX_POLL_MS, pause * 1.5);
   }
 }

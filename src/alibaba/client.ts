@@ -6,6 +6,7 @@ import { GateError } from '../errors.js';
 import type { HttpResponse, Transport } from '../http.js';
 import type { Logger } from '../log.js';
 import { retrying, type RetryPolicy } from '../retry.js';
+import { Slots } from '../slots.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
 import { redactedCanonicalRequest, signRequest, type SigningKey } from './signer.js';
@@ -62,29 +63,6 @@ export interface ClientOptions {
   maxConcurrency?: number;
   /** Every Security Center action this run may call, for the policy a permission error shows. */
   ramActions?: readonly string[];
-}
-
-/** A counting semaphore: at most `size` holders; waiters are served first come, first served. */
-export class Slots {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(size: number) {
-    this.free = Math.max(1, size);
-  }
-
-  async acquire(): Promise<() => void> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    };
-  }
 }
 
 export class AcsClient {

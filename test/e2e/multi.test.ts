@@ -117,3 +117,31 @@ test('200 images: summary and report stay within the limits', async () => {
   expect(r.summary).toMatch(/180 passed, 20 failed, 0 could not be checked/);
   expect(r.summary).toContain('<details><summary>180 passing image(s)</summary>');
 });
+
+test('an image waiting for its scan gives up its turn: the others go on meanwhile', async () => {
+  const waiting = hex(1);
+  const ready = hex(2);
+  sim.addImage({
+    digest: waiting,
+    counts: {},
+    scanStates: [
+      { ScaStatus: 'START' },
+      { ScaStatus: 'START' },
+      { ScaStatus: 'SUCCESS', LastScanTime: 'now' },
+    ],
+  });
+  sim.addImage({ digest: ready, counts: {} });
+  const r = await runAction({
+    inputs: simInputs(sim.url, {
+      'image-digest': `${waiting},${ready}`,
+      'max-concurrency': '1',
+      'wait-for-scan': '30',
+    }),
+    env: { SAS_IMAGE_GATE_FIRST_POLL_MS: '300' },
+  });
+  expect(r.outputs['result']).toBe('pass');
+  const counted = sim.requestsFor('DescribeImageSecurityScanCount');
+  // With one turn, the ready image is counted while the first one sleeps between polls.
+  expect(counted.map((q) => q.params['ImageDigest'])).toEqual([ready, waiting]);
+  expect(sim.maxInFlight).toBe(1);
+});
