@@ -199,7 +199,14 @@ function conclude(report: Report, config: Config): void {
 }
 
 /** Last line of defence: whatever was thrown, the run ends as error and the step fails. */
+let failing = false;
+
 export function failUnexpected(err: unknown): void {
+  // The exit code first: whatever happens while reporting, the step fails.
+  process.exitCode = 1;
+  // A failure while reporting a failure (a closed stdout, say) must not loop: report once.
+  if (failing) return;
+  failing = true;
   const message = scrub(`Unexpected error: ${describeError(err)}`);
   try {
     const report = failedRunReport(message);
@@ -207,6 +214,9 @@ export function failUnexpected(err: unknown): void {
   } catch {
     // outputs are best effort here; the failure below is what matters
   }
-  core.setFailed(message);
-  process.exitCode = 1;
+  try {
+    core.setFailed(message);
+  } catch {
+    // nothing left to report to; the exit code is already set
+  }
 }

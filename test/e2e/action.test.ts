@@ -263,6 +263,17 @@ test('a malformed proxy variable is an error that names it, without echoing its 
   expect(r.stdout + r.summary).not.toContain('pa ss');
 });
 
+test('a reader that closes stdout early cannot make the action spin: it ends with its verdict', async () => {
+  const r = await runAction({
+    inputs: simInputs(sim.url, { 'image-digest': RISKY }),
+    closeStdout: true,
+    timeoutMs: 15_000,
+  });
+  expect(r.outputs['result']).toBe('fail');
+  expect(r.exitCode).toBe(1);
+  expect(r.ms).toBeLessThan(10_000);
+});
+
 test('an unexpected failure (outputs file unwritable) still fails the step', async () => {
   const r = await runAction({
     inputs: simInputs(sim.url, { 'image-digest': CLEAN }),

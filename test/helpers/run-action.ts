@@ -61,6 +61,8 @@ export interface RunOptions {
   nodePath?: string;
   /** Extra Node options before the script (the benchmark's RSS probe). */
   nodeArgs?: string[];
+  /** Close the child's stdout at once, as a reader that went away would. */
+  closeStdout?: boolean;
 }
 
 export function parseOutputFile(text: string): Record<string, string> {
@@ -114,7 +116,8 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  if (opts.closeStdout) child.stdout.destroy();
+  else child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const exitCode = await new Promise<number | null>((resolve) =>
