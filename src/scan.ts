@@ -154,16 +154,23 @@ export async function ensureScanned(
     let state: RowState | 'absent' = combineRows(states);
     const scanTimes = rows.map((r) => r.lastScanTime ?? 0).filter((t) => t > 0);
     if (scanTimes.length > 0) outcome.scannedAt = Math.min(...scanTimes);
-    // The row shows no completed scan: the digest's latest scan task may know better (queued,
-    // running, or finished before the row caught up).
-    const digest = outcome.digests.length === 1 ? outcome.digests[0] : selector.digest;
+    // The rows (all of one digest) show no completed scan: the digest's latest scan task may
+    // know better. It never speaks for an image the listing does not show (that would prove a
+    // scan of something the count query does not select), and never overrules a failed scan.
+    const [firstRow] = rows;
     if (
-      digest &&
-      (state === 'absent' || state === 'never' || state === 'stale' || state === 'failed')
+      firstRow &&
+      outcome.digests.length === 1 &&
+      (state === 'never' || state === 'stale' || state === 'failed')
     ) {
-      const task = await latestTaskState(digest, endpoint, ctx, outcome);
-      if (task.state === 'scanned') outcome.scannedAt = task.finishTime;
-      if (task.state !== 'none') state = task.state;
+      const newest = Math.max(0, ...rows.map((r) => r.lastScanTime ?? 0));
+      const task = await latestTaskState(firstRow.digest, newest, endpoint, ctx, outcome);
+      if (task.state === 'scanned' && state !== 'failed') {
+        state = 'scanned';
+        outcome.scannedAt = task.finishTime;
+      } else if (task.state === 'scanning' || task.state === 'failed' || task.state === 'unknown') {
+        state = task.state;
+      }
     }
     if (listing.truncated)
       log.warning(
@@ -226,27 +233,38 @@ export async function ensureScanned(
     // Wait, within wait-for-scan; the time waited is added to the API deadline.
     const waited = now() - waitStarted;
     const left = settings.waitMs - waited;
+    const stillWhat = state === 'scanning' || taskId ? 'being scanned' : 'not scanned';
     if (left <= 0) {
-      outcome.problem = `The image is still ${state === 'scanning' || taskId ? 'being scanned' : 'not scanned'} after waiting ${Math.round(waited / 1000)} s (wait-for-scan: ${Math.round(settings.waitMs / 1000)}). Raise wait-for-scan, or re-run when the scan has finished.`;
+      outcome.problem = `The image is still ${stillWhat} after waiting ${Math.round(waited / 1000)} s (wait-for-scan: ${Math.round(settings.waitMs / 1000)}). Raise wait-for-scan, or re-run when the scan has finished.`;
       return outcome;
     }
     const jitter = 0.8 + Math.random() * 0.4;
     const delay = Math.min(left, pause * jitter);
+    // Images waiting side by side share one extension of the deadline; when it is spent, a
+    // sleep that would outlast the deadline is not started.
+    ctx.deadline.extend(delay);
+    if (ctx.deadline.remaining() <= delay) {
+      outcome.problem = `The image is still ${stillWhat} after waiting ${Math.round(waited / 1000)} s, and the step deadline (timeout-seconds plus wait-for-scan, shared by all images) leaves no time for another check. Raise wait-for-scan, or re-run when the scan has finished.`;
+      return outcome;
+    }
     log.info(
       `${describeSelection(selector)}: scan ${state === 'scanning' || taskId ? 'in progress' : 'pending'}; poll ${poll}, next in ${(delay / 1000).toFixed(1)} s.`,
     );
-    ctx.deadline.extend(delay);
     await (ctx.idle ? ctx.idle(() => sleep(delay)) : sleep(delay));
     pause = Math.min(MAX_POLL_MS, pause * 1.5);
   }
 }
 
 /**
- * The digest's latest scan task as a row state. It is a second opinion only: when the call
- * fails (no permission, not offered), the row alone decides, which never passes more.
+ * The digest's latest scan task as a row state: a second opinion asked only when the rows show
+ * no completed scan. When the call fails (no permission, not offered) the rows alone decide.
+ * A task counts only if it is an image scan of this very digest; the latest is the one that
+ * started (or finished) last; a success proves a scan only if it finished after the rows' last
+ * scan and within max-scan-age, and scanned at least one image.
  */
 async function latestTaskState(
   digest: string,
+  rowsLastScan: number,
   endpoint: Endpoint,
   ctx: ScanContext,
   outcome: ScanOutcome,
@@ -255,12 +273,21 @@ async function latestTaskState(
   try {
     const answer = await describeImageLatestScanTask(ctx.client, endpoint, digest);
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
-    tasks = answer.tasks.filter((t) => t.target === undefined || t.target === digest);
+    tasks = answer.tasks.filter(
+      (t) =>
+        t.target === digest &&
+        (t.taskType === undefined || t.taskType === 'IMAGE_SCAN') &&
+        (t.targetType === undefined || t.targetType === 'IMAGE'),
+    );
   } catch (err) {
     ctx.log.debug(`DescribeImageLatestScanTask not used: ${describeError(err)}`);
     return { state: 'none' };
   }
-  const latest = tasks[0];
+  const when = (t: LatestTask) => Math.max(t.startTime ?? 0, t.finishTime ?? 0);
+  const latest = tasks.reduce<LatestTask | undefined>(
+    (a, t) => (!a || when(t) > when(a) ? t : a),
+    undefined,
+  );
   if (!latest) return { state: 'none' };
   if (TASK_RUNNING.has(latest.status)) return { state: 'scanning' };
   if (FAILED.has(latest.status)) return { state: 'failed' };
@@ -268,7 +295,10 @@ async function latestTaskState(
   const finished = latest.finishTime ?? 0;
   const now = (ctx.now ?? Date.now)();
   const maxAge = ctx.settings.maxAgeMs;
-  if (finished <= 0 || (maxAge !== null && now - finished > maxAge)) return { state: 'none' };
+  const fresh = maxAge === null || now - finished <= maxAge;
+  const scannedSomething = latest.finish === undefined || latest.finish >= 1;
+  if (finished <= rowsLastScan || finished <= 0 || !fresh || !scannedSomething)
+    return { state: 'none' };
   return { state: 'scanned', finishTime: finished };
 }
 

@@ -106,7 +106,8 @@ export class AcsClient {
         method: 'POST',
         url: `${call.endpoint.origin}/?${signed.queryString}`,
         headers,
-        timeoutMs,
+        // Bounded again here: the slot may have taken a while to come.
+        timeoutMs: Math.max(1, Math.min(timeoutMs, this.opts.deadline.remaining())),
       });
     } finally {
       release();

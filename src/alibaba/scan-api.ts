@@ -32,14 +32,11 @@ export interface RowsAnswer {
 const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
 
-/**
- * DescribeImageInstances criteria for the selectors it can filter on. With a digest the tag is
- * left out: one digest can carry several tags, and the digest alone names the image.
- */
+/** DescribeImageInstances criteria for the selectors that it can filter on. */
 export function criteriaFor(selector: ImageSelector): string {
   const items: Array<[string, string | undefined]> = [
     ['digest', selector.digest],
-    ['tag', selector.digest ? undefined : selector.tag],
+    ['tag', selector.tag],
     ['repoId', selector.repoId],
     ['instanceId', selector.repoInstanceId],
     ['regionId', selector.repoRegionId],
@@ -52,22 +49,20 @@ export function criteriaFor(selector: ImageSelector): string {
 }
 
 /**
- * The server's filtering is not trusted: every row is checked against the selectors given. A
- * field the row does not carry is no contradiction, except the tag when it is what names the
- * image (no digest given); with a digest, the tag is not compared.
+ * The server's filtering is not trusted: every row must carry and match every selector given.
+ * The count query filters by the same selectors, so a row accepted on less (a missing field,
+ * another tag) could prove a scan of an image the counts then miss: zeros, a false pass.
  */
 export function rowMatches(row: ImageRow, selector: ImageSelector): boolean {
-  if (selector.digest !== undefined && row.digest !== selector.digest) return false;
-  if (selector.digest === undefined && selector.tag !== undefined && row.tag !== selector.tag) {
-    return false;
-  }
-  const lenient: Array<[string | undefined, string | undefined]> = [
+  const checks: Array<[string | undefined, string | undefined]> = [
+    [selector.digest, row.digest],
+    [selector.tag, row.tag],
     [selector.repoId, row.repoId],
     [selector.repoInstanceId, row.instanceId],
     [selector.repoRegionId, row.regionId],
     [selector.uuid, row.uuid],
   ];
-  return lenient.every(([want, got]) => want === undefined || got === undefined || want === got);
+  return checks.every(([want, got]) => want === undefined || want === got);
 }
 
 function optString(obj: Record<string, unknown>, name: string): string | undefined {
@@ -262,8 +257,14 @@ export async function createImageScanTask(
 
 export interface LatestTask {
   status: string;
+  /** Epoch ms. */
+  startTime?: number;
   /** Epoch ms, only once finished. */
   finishTime?: number;
+  /** Number of images the task scanned. */
+  finish?: number;
+  taskType?: string;
+  targetType?: string;
   /** The digest the task scanned (bare hex), when the answer says. */
   target?: string;
   taskId?: string;
@@ -295,7 +296,11 @@ export async function describeImageLatestScanTask(
     const target = optString(o, 'Target');
     return {
       status: status.toUpperCase(),
+      startTime: optNumber(o, 'StartTime'),
       finishTime: optNumber(o, 'FinishTime'),
+      finish: optNumber(o, 'Finish'),
+      taskType: optString(o, 'TaskType'),
+      targetType: optString(o, 'TargetType'),
       target: target?.replace(/^sha256:/i, '').toLowerCase(),
       taskId: optString(o, 'TaskId'),
     };

@@ -284,6 +284,80 @@ test('a latest scan task that failed, with a row never scanned, is an error', as
   expect(reportOf(r).images[0]?.error).toMatch(/last Security Center scan .* failed/);
 });
 
+describe('no false pass from a scan proof the count query does not share', () => {
+  test('a digest with a tag it does not carry is an error, not zero counts', async () => {
+    sim.addImage({ digest: DIGEST, tag: 'v1', counts: { ImageCveVulCount: 7 } });
+    const r = await run({ 'image-digest': DIGEST, 'image-tag': 'v2' });
+    expect(r.outputs['result']).toBe('error');
+    expect(count('DescribeImageSecurityScanCount')).toBe(0);
+  });
+
+  test('a finished scan task never speaks for an image the listing does not show', async () => {
+    sim.addImage({
+      digest: DIGEST,
+      repoId: 'r1',
+      counts: { ImageCveVulCount: 7 },
+      latestTasks: [[{ Status: 'SUCCESS', Target: DIGEST, FinishTime: Date.now() }]],
+    });
+    const r = await run({ 'image-digest': DIGEST, 'repo-id': 'r2' });
+    expect(r.outputs['result']).toBe('error');
+    expect(reportOf(r).images[0]?.error).toMatch(/does not know the image/);
+    expect(count('DescribeImageSecurityScanCount')).toBe(0);
+  });
+
+  test('an old successful task does not overrule a failed scan', async () => {
+    sim.addImage({
+      digest: DIGEST,
+      counts: {},
+      scanStates: [{ ScaStatus: 'FAIL', LastScanTime: Date.now() - 3_600_000 }],
+      latestTasks: [
+        [{ Status: 'SUCCESS', Target: DIGEST, FinishTime: Date.now() - 30 * 86_400_000 }],
+      ],
+    });
+    const r = await run({ 'image-digest': DIGEST });
+    expect(r.outputs['result']).toBe('error');
+  });
+
+  test('the latest task is the newest one, whatever the order of the answer', async () => {
+    const t = Date.now();
+    sim.addImage({
+      digest: DIGEST,
+      counts: {},
+      scanStates: [{}],
+      latestTasks: [
+        [
+          {
+            Status: 'SUCCESS',
+            Target: DIGEST,
+            StartTime: t - 86_400_000,
+            FinishTime: t - 86_000_000,
+          },
+          { Status: 'FAIL', Target: DIGEST, StartTime: t - 60_000 },
+        ],
+      ],
+    });
+    const r = await run({ 'image-digest': DIGEST });
+    expect(r.outputs['result']).toBe('error');
+    expect(reportOf(r).images[0]?.error).toMatch(/failed/);
+  });
+
+  test('a task that does not name the digest, or scanned nothing, proves nothing', async () => {
+    sim.addImage({
+      digest: DIGEST,
+      counts: {},
+      scanStates: [{}],
+      latestTasks: [[{ Status: 'SUCCESS', FinishTime: Date.now() }]],
+    });
+    const untargeted = await run({ 'image-digest': DIGEST });
+    expect(untargeted.outputs['result']).toBe('error');
+    sim.images[0]!.latestTasks = [
+      [{ Status: 'SUCCESS', Target: DIGEST, FinishTime: Date.now(), Finish: 0 }],
+    ];
+    const empty = await run({ 'image-digest': DIGEST });
+    expect(empty.outputs['result']).toBe('error');
+  });
+});
+
 test('require-scan false restores the plain count query (one request)', async () => {
   sim.addImage({ digest: DIGEST, counts: {}, synced: false });
   const r = await run({ 'image-digest': DIGEST, 'require-scan': 'false' });

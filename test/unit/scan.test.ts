@@ -48,9 +48,10 @@ test('worstScanStatus: unknown > not-scanned > scanning > scanned; nothing is un
   expect(worstScanStatus([])).toBe('unknown');
 });
 
-test('criteriaFor leaves the tag out when a digest names the image', () => {
+test('criteriaFor keeps the tag next to a digest: the count query filters by both', () => {
   expect(JSON.parse(criteriaFor({ digest: 'd', tag: 't' }))).toEqual([
     { name: 'digest', value: 'd', logicalExp: 'AND' },
+    { name: 'tag', value: 't', logicalExp: 'AND' },
   ]);
 });
 
@@ -86,9 +87,9 @@ test('rowMatches checks every selector itself (the server filter is not trusted)
   expect(rowMatches(r, { repoInstanceId: 'cri-2' })).toBe(false);
   expect(rowMatches(r, { uuid: 'u1', repoId: 'r1' })).toBe(true);
   expect(rowMatches(r, { digest: 'b'.repeat(64) })).toBe(false);
-  // With a digest, another tag of the same image is no contradiction.
-  expect(rowMatches(r, { digest: 'a'.repeat(64), tag: 'v9' })).toBe(true);
-  // A field the row does not carry is no contradiction; the tag naming the image must be there.
+  // Every selector must be carried and match: the count query filters by all of them, so a
+  // row accepted on less could prove a scan of an image the counts then miss.
+  expect(rowMatches(r, { digest: 'a'.repeat(64), tag: 'v9' })).toBe(false);
   const bare = row({ tag: 'v1' });
   expect(
     rowMatches(bare, {
@@ -96,7 +97,7 @@ test('rowMatches checks every selector itself (the server filter is not trusted)
       repoRegionId: 'cn-beijing',
       repoInstanceId: 'cri-7',
     }),
-  ).toBe(true);
+  ).toBe(false);
   expect(rowMatches(row({}), { tag: 'v1', repoId: 'r1' })).toBe(false);
 });
 
