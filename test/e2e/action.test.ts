@@ -1,6 +1,6 @@
 // End to end: the built dist/index.js in a fresh process, as the runner executes it, against
 // the loopback simulator. Asserts exit codes, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and raw output.
-import { runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
+import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
 import { SasSimulator } from '../simulator/sas-simulator.js';
 
 const CLEAN = 'a'.repeat(64);
@@ -26,23 +26,6 @@ afterEach(async () => {
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runAction({ inputs: simInputs(sim.url, inputs), env });
 
-function report(r: ActionRun): {
-  result: string;
-  exceeded: string[];
-  limits: Record<string, unknown>;
-  images: Array<{
-    result: string;
-    error?: string;
-    requestId: string;
-    selectors: Record<string, string>;
-    site: string;
-    categories: Record<string, { count: number | null; limit: unknown; status: string }>;
-  }>;
-  error?: string;
-} {
-  return JSON.parse(r.outputs['report'] ?? 'null');
-}
-
 test('an image within its limits passes', async () => {
   const r = await run({ 'image-digest': `sha256:${CLEAN}`, 'max-sca-vulns': '3' });
   expect(r.exitCode).toBe(0);
@@ -57,7 +40,7 @@ test('an image within its limits passes', async () => {
   const [req] = sim.requestsFor('DescribeImageSecurityScanCount');
   expect(req?.requestId).toMatch(/^[0-9A-F-]{36}$/);
   expect(r.outputs['request-id']).toBe(req?.requestId);
-  const rep = report(r);
+  const rep = reportOf(r);
   expect(rep.result).toBe('pass');
   expect(rep.images).toHaveLength(1);
   expect(rep.images[0]?.categories['sca-vulns']).toEqual({ count: 3, limit: 3, status: 'pass' });
@@ -79,7 +62,7 @@ test('an image over its limits fails the step, exceeded in the fixed order', asy
   expect(sim.requestsFor('DescribeImageSecurityScanCount')[0]?.params['ImageDigest']).toBe(
     RISKY.toLowerCase(),
   );
-  expect(report(r).images[0]?.categories['baseline-risks']).toEqual({
+  expect(reportOf(r).images[0]?.categories['baseline-risks']).toEqual({
     count: 2,
     limit: 'off',
     status: 'off',
@@ -121,7 +104,7 @@ test('an API error is result error; on-error decides only the exit code', async 
     exceeded: '',
   });
   expect(failing.stdout).toContain('yundun-sas:DescribeImageSecurityScanCount');
-  const rep = report(failing);
+  const rep = reportOf(failing);
   expect(rep.images[0]?.error).toMatch(/NoPermission.*RequestId: [0-9A-F-]{36}/);
   expect(failing.outputs['request-id']).toMatch(/^[0-9A-F-]{36}$/);
   expect(failing.summary).toMatch(/^### ⚠️ .*error/);
@@ -145,7 +128,7 @@ test('a malformed answer is an error, never a pass', async () => {
   const r = await run({ 'image-digest': CLEAN });
   expect(r.outputs['result']).toBe('error');
   expect(r.exitCode).toBe(1);
-  expect(report(r).images[0]?.error).toContain('ImageBaselineCount is missing');
+  expect(reportOf(r).images[0]?.error).toContain('ImageBaselineCount is missing');
 });
 
 test('a hung service ends as error within timeout-seconds', async () => {
@@ -181,7 +164,7 @@ test('bad input: every problem at once, before any request, whatever on-error sa
   ]) {
     expect(r.stdout).toContain(`${name}:`);
   }
-  expect(report(r).error).toContain('risk-status');
+  expect(reportOf(r).error).toContain('risk-status');
   expect(r.summary).toContain('Invalid input');
 });
 
@@ -259,7 +242,7 @@ test('a malformed proxy variable is an error that names it, without echoing its 
   });
   expect(r.exitCode).toBe(1);
   expect(r.outputs['result']).toBe('error');
-  expect(report(r).images[0]?.error).toMatch(/HTTPS_PROXY is set but is not a valid proxy URL/);
+  expect(reportOf(r).images[0]?.error).toMatch(/HTTPS_PROXY is set but is not a valid proxy URL/);
   expect(r.stdout + r.summary).not.toContain('pa ss');
 });
 

@@ -1,5 +1,5 @@
 // Several images in one step: one combined verdict, every image its row, bounded concurrency.
-import { runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
+import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
 import { SasSimulator } from '../simulator/sas-simulator.js';
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
@@ -14,14 +14,6 @@ afterEach(async () => {
 });
 
 const run = (inputs: Record<string, string>) => runAction({ inputs: simInputs(sim.url, inputs) });
-
-function reportOf(r: ActionRun): {
-  result: string;
-  counts: Record<string, number> | null;
-  images: Array<{ result: string; error?: string; selectors: Record<string, string> }>;
-} {
-  return JSON.parse(r.outputs['report'] ?? 'null');
-}
 
 test('pass, fail and error images: result error, every image has its row, sums over the counted ones', async () => {
   sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 2 } });

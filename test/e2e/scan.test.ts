@@ -1,6 +1,6 @@
 // Scan state (require-scan, wait-for-scan, trigger-scan, max-scan-age) on the built action.
 // Polls are sped up with SAS_IMAGE_GATE_FIRST_POLL_MS so waiting tests stay short.
-import { runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
+import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
 import { SasSimulator } from '../simulator/sas-simulator.js';
 
 const DIGEST = '1'.repeat(64);
@@ -19,23 +19,6 @@ afterEach(async () => {
 
 const run = (inputs: Record<string, string>, env: Record<string, string> = FAST) =>
   runAction({ inputs: simInputs(sim.url, { 'max-sca-vulns': 'off', ...inputs }), env });
-
-function reportOf(r: ActionRun): {
-  images: Array<{
-    result: string;
-    error?: string;
-    scan: {
-      checked: boolean;
-      status: string;
-      scannedAt: string | null;
-      taskId: string | null;
-      digests: string[];
-    };
-    gatedDigests: string[];
-  }>;
-} {
-  return JSON.parse(r.outputs['report'] ?? 'null');
-}
 
 const count = (action: string) => sim.requestsFor(action).length;
 

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../../src/report/model.js';
 import { inputsEnv } from './inputs-env.js';
 
 export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -148,4 +149,9 @@ export function simInputs(
     'access-key-secret': 'test-key-secret',
     ...extra,
   };
+}
+
+/** The `report` output, parsed: the public JSON document, typed by the action's own model. */
+export function reportOf(run: ActionRun): Report {
+  return JSON.parse(run.outputs['report'] ?? 'null') as Report;
 }
