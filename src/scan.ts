@@ -158,6 +158,7 @@ export async function ensureScanned(
     // know better. It never speaks for an image the listing does not show (that would prove a
     // scan of something the count query does not select), and never overrules a failed scan.
     const [firstRow] = rows;
+    let taskStatus: string | undefined;
     if (
       firstRow &&
       outcome.digests.length === 1 &&
@@ -170,6 +171,7 @@ export async function ensureScanned(
         outcome.scannedAt = task.finishTime;
       } else if (task.state === 'scanning' || task.state === 'failed' || task.state === 'unknown') {
         state = task.state;
+        taskStatus = task.status;
       }
     }
     if (listing.truncated)
@@ -191,6 +193,7 @@ export async function ensureScanned(
             !FAILED.has(s.toUpperCase()) &&
             s.toUpperCase() !== 'SUCCESS',
         );
+      if (taskStatus) odd.push(`latest scan task: ${taskStatus}`);
       outcome.status = 'unknown';
       outcome.problem = `Security Center reports a scan status the gate does not recognise (${[...new Set(odd)].join(', ')}), so the image is not treated as scanned.`;
       return outcome;
@@ -268,7 +271,7 @@ async function latestTaskState(
   endpoint: Endpoint,
   ctx: ScanContext,
   outcome: ScanOutcome,
-): Promise<{ state: RowState | 'none'; finishTime?: number }> {
+): Promise<{ state: RowState | 'none'; finishTime?: number; status?: string }> {
   let tasks: LatestTask[];
   try {
     const answer = await describeImageLatestScanTask(ctx.client, endpoint, digest);
@@ -291,7 +294,7 @@ async function latestTaskState(
   if (!latest) return { state: 'none' };
   if (TASK_RUNNING.has(latest.status)) return { state: 'scanning' };
   if (FAILED.has(latest.status)) return { state: 'failed' };
-  if (latest.status !== 'SUCCESS') return { state: 'unknown' };
+  if (latest.status !== 'SUCCESS') return { state: 'unknown', status: latest.status };
   const finished = latest.finishTime ?? 0;
   const now = (ctx.now ?? Date.now)();
   const maxAge = ctx.settings.maxAgeMs;

@@ -341,6 +341,19 @@ describe('no false pass from a scan proof the count query does not share', () =>
   });
 });
 
+test('an unrecognised latest-task status is unknown, and says which', async () => {
+  sim.addImage({
+    digest: DIGEST,
+    counts: {},
+    scanStates: [{}],
+    latestTasks: [[{ Status: 'WARPING', Target: DIGEST }]],
+  });
+  const r = await run({ 'image-digest': DIGEST });
+  expect(r.outputs['result']).toBe('error');
+  expect(r.outputs['scan-status']).toBe('unknown');
+  expect(reportOf(r).images[0]?.error).toContain('latest scan task: WARPING');
+});
+
 test('require-scan false restores the plain count query (one request)', async () => {
   sim.addImage({ digest: DIGEST, counts: {}, synced: false });
   const r = await run({ 'image-digest': DIGEST, 'require-scan': 'false' });
