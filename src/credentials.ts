@@ -49,6 +49,19 @@ export interface OidcCredentials {
 
 export type Credentials = StaticCredentials | OidcCredentials;
 
+/**
+ * Key id, secret and token travel in HTTP headers: anything but visible ASCII (a pasted newline,
+ * a look-alike letter) is refused up front. The value itself is never shown.
+ */
+export function headerUnsafe(values: ReadonlyArray<readonly [string, string]>): string[] {
+  return values
+    .filter(([, v]) => v !== '' && !/^[\x21-\x7e]+$/.test(v))
+    .map(
+      ([name]) =>
+        `credentials: ${name} contains characters an access key never has (spaces, line breaks or non-ASCII); copy it again`,
+    );
+}
+
 export const HOW_TO_PROVIDE_CREDENTIALS =
   'provide credentials with the inputs access-key-id and access-key-secret (plus security-token for STS keys), ' +
   'or set ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment ' +
@@ -89,12 +102,59 @@ export function defaultSessionName(env: NodeJS.ProcessEnv): string {
  * access keys given as inputs too are a bad input; keys in the environment are ignored with a
  * notice). Otherwise access keys from inputs or the environment.
  */
+/** oidc-audience, role-session-name, role-duration-seconds and sts-endpoint, validated. */
+function readKeylessSettings(
+  input: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): {
+  audience: string;
+  roleSessionName: string;
+  durationSeconds: number;
+  sts: Endpoint | string;
+} {
+  const audience = input('oidc-audience') || DEFAULT_AUDIENCE;
+  if (!AUDIENCE.test(audience)) {
+    problems.push(
+      `oidc-audience: ${show(audience)} must be 1 to 256 characters without spaces or control characters (default ${DEFAULT_AUDIENCE})`,
+    );
+  }
+
+  const rawSession = input('role-session-name');
+  const roleSessionName = rawSession || defaultSessionName(env);
+  if (!SESSION_NAME.test(roleSessionName)) {
+    problems.push(
+      `role-session-name: ${show(rawSession)} is not accepted; use 2 to 64 of the characters A-Z a-z 0-9 . @ _ -`,
+    );
+  }
+
+  const rawDuration = input('role-duration-seconds');
+  let durationSeconds = DEFAULT_DURATION_SECONDS;
+  if (rawDuration !== '') {
+    const n = /^\d+$/.test(rawDuration) ? Number(rawDuration) : NaN;
+    if (Number.isSafeInteger(n) && n >= MIN_DURATION_SECONDS && n <= MAX_DURATION_SECONDS)
+      durationSeconds = n;
+    else
+      problems.push(
+        `role-duration-seconds: ${show(rawDuration)} is not accepted; use a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (above 3600 the role's maximum session duration must be raised in RAM)`,
+      );
+  }
+
+  const rawSts = input('sts-endpoint') || DEFAULT_STS_ENDPOINT;
+  const sts = parseEndpoint(rawSts);
+  if (typeof sts === 'string') problems.push(`sts-endpoint: ${show(rawSts)} ${sts}`);
+
+  return { audience, roleSessionName, durationSeconds, sts };
+}
+
 export function readCredentials(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv,
   mask: (secret: string) => void,
   problems: string[],
 ): Credentials | undefined {
+  // The keyless settings are checked even when unused: bad input of every kind is reported.
+  const keyless = readKeylessSettings(input, env, problems);
   const roleArn = input('role-arn');
   const providerArn = input('oidc-provider-arn');
   if (!roleArn && !providerArn) return readStaticCredentials(input, env, mask, problems);
@@ -129,36 +189,7 @@ export function readCredentials(
     );
   }
 
-  const audience = input('oidc-audience') || DEFAULT_AUDIENCE;
-  if (!AUDIENCE.test(audience)) {
-    problems.push(
-      `oidc-audience: ${show(audience)} must be 1 to 256 characters without spaces or control characters (default ${DEFAULT_AUDIENCE})`,
-    );
-  }
-
-  const rawSession = input('role-session-name');
-  const roleSessionName = rawSession || defaultSessionName(env);
-  if (!SESSION_NAME.test(roleSessionName)) {
-    problems.push(
-      `role-session-name: ${show(rawSession)} is not accepted; use 2 to 64 of the characters A-Z a-z 0-9 . @ _ -`,
-    );
-  }
-
-  const rawDuration = input('role-duration-seconds');
-  let durationSeconds = DEFAULT_DURATION_SECONDS;
-  if (rawDuration !== '') {
-    const n = /^\d+$/.test(rawDuration) ? Number(rawDuration) : NaN;
-    if (Number.isSafeInteger(n) && n >= MIN_DURATION_SECONDS && n <= MAX_DURATION_SECONDS)
-      durationSeconds = n;
-    else
-      problems.push(
-        `role-duration-seconds: ${show(rawDuration)} is not accepted; use a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (above 3600 the role's maximum session duration must be raised in RAM)`,
-      );
-  }
-
-  const rawSts = input('sts-endpoint') || DEFAULT_STS_ENDPOINT;
-  const sts = parseEndpoint(rawSts);
-  if (typeof sts === 'string') problems.push(`sts-endpoint: ${show(rawSts)} ${sts}`);
+  const { audience, roleSessionName, durationSeconds, sts } = keyless;
 
   const notices: string[] = [];
   const envFamilies = ENV_FAMILIES.filter(
@@ -211,6 +242,15 @@ export function readStaticCredentials(
       );
       return undefined;
     }
+    const unsafe = headerUnsafe([
+      ['access-key-id', id],
+      ['access-key-secret', secret],
+      ['security-token', token],
+    ]);
+    if (unsafe.length > 0) {
+      problems.push(...unsafe);
+      return undefined;
+    }
     return {
       kind: 'keys',
       source: 'inputs',
@@ -233,6 +273,15 @@ export function readStaticCredentials(
       return undefined;
     }
     if (envId && envSecret) {
+      const unsafe = headerUnsafe([
+        [family.id, envId],
+        [family.secret, envSecret],
+        [family.token, envToken],
+      ]);
+      if (unsafe.length > 0) {
+        problems.push(...unsafe);
+        return undefined;
+      }
       return {
         kind: 'keys',
         source: `environment (${family.name})`,

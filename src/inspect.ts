@@ -70,6 +70,19 @@ export async function inspectImage(
   return outcome;
 }
 
+/** Filters that narrow what is counted without naming the image: zeros may mean "nothing selected". */
+function narrowsCounts(target: ImageTarget, config: Config): boolean {
+  return (
+    target.selector.clusterId !== undefined ||
+    config.instanceUuids.length > 0 ||
+    config.scanRange.length > 0
+  );
+}
+
+function allZero(outcome: ImageOutcome): boolean {
+  return Object.values(outcome.evaluation?.categories ?? {}).every((c) => c.count === 0);
+}
+
 export async function inspectAll(
   config: Config,
   client: AcsClient,
@@ -98,6 +111,11 @@ export async function inspectAll(
         release();
       }
       const label = config.images.length > 1 ? `image ${index + 1}` : 'image';
+      if (outcome.evaluation && narrowsCounts(target, config) && allZero(outcome)) {
+        log.warning(
+          `${config.images.length > 1 ? `image ${index + 1}` : 'the image'}: every count is 0 with cluster-id, instance-uuids or scan-range narrowing the query. A value that selects nothing also counts 0: check those inputs.`,
+        );
+      }
       if (outcome.evaluation) {
         const counts = Object.values(outcome.evaluation.categories)
           .map((c) => c.count)

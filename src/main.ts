@@ -38,6 +38,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await reportBadInput(err, env);
     return;
   }
+  armWatchdog(
+    config.timeoutMs + (config.scan.require ? config.scan.waitMs : 0) + WATCHDOG_GRACE_MS,
+  );
   logger.info(
     `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
   );
@@ -171,8 +174,16 @@ async function writeSummary(
   }
 }
 
+let verdictWritten = false;
+
+/** True once outputs were written by the run, or by failUnexpected. */
+export function verdictReached(): boolean {
+  return verdictWritten;
+}
+
 /** Written last, once: `result` is never set before the verdict is final. */
 function writeOutputs(report: Report, extra: Record<string, string>): void {
+  verdictWritten = true;
   const values = { ...outputValues(report), ...extra };
   for (const [name, value] of Object.entries(values)) core.setOutput(name, scrub(value));
 }
@@ -201,12 +212,28 @@ function conclude(report: Report, config: Config): void {
 /** Last line of defence: whatever was thrown, the run ends as error and the step fails. */
 let failing = false;
 
+/** Slack past timeout-seconds + wait-for-scan before the watchdog calls the run stuck. */
+const WATCHDOG_GRACE_MS = 60_000;
+
+/**
+ * If something never settles (a request a library lost, say) while other handles keep the
+ * process alive, fail the step instead of running until the job's own timeout. Unref'd, so it
+ * never keeps an otherwise finished process alive.
+ */
+function armWatchdog(ms: number): void {
+  setTimeout(() => {
+    failUnexpected(new Error(`the run did not finish within ${Math.round(ms / 1000)} s`));
+    process.exit(1);
+  }, ms).unref();
+}
+
 export function failUnexpected(err: unknown): void {
   // The exit code first: whatever happens while reporting, the step fails.
   process.exitCode = 1;
   // A failure while reporting a failure (a closed stdout, say) must not loop: report once.
   if (failing) return;
   failing = true;
+  verdictWritten = true;
   const message = scrub(`Unexpected error: ${describeError(err)}`);
   try {
     const report = failedRunReport(message);

@@ -89,7 +89,11 @@ const FAILED = new Set(['FAIL', 'TIMEOUT', 'TIMOUT']);
 /** DescribeImageLatestScanTask's Status values for a task not finished yet. */
 const TASK_RUNNING = new Set(['PROCESSING', 'START', 'MESSAGE_SEND', 'PRE_ANALYZER', 'INIT']);
 
+/** A scan time further ahead than clock skew explains is not believed. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 export function classifyRow(row: ImageRow, maxAgeMs: number | null, now: number): RowState {
+  if ((row.lastScanTime ?? 0) > now + FUTURE_TOLERANCE_MS) return 'unknown';
   const status = row.scaStatus?.toUpperCase();
   if (status !== undefined && RUNNING.has(status)) return 'scanning';
   if (status !== undefined && FAILED.has(status)) return 'failed';
@@ -174,10 +178,12 @@ export async function ensureScanned(
         taskStatus = task.status;
       }
     }
-    if (listing.truncated)
-      log.warning(
-        `DescribeImageInstances listed more images than were read for ${describeSelection(selector)}; only the first pages were checked.`,
-      );
+    if (listing.truncated) {
+      // Rows not read could be unscanned while the count query covers them: no proof.
+      outcome.status = 'unknown';
+      outcome.problem = `DescribeImageInstances lists more images for ${describeSelection(selector)} than the gate reads (${rows.length} matching in the pages read), so it cannot show that every one was scanned. Narrow the selection, for example with image-digest.`;
+      return outcome;
+    }
 
     if (state === 'scanned') {
       outcome.status = 'scanned';
@@ -194,6 +200,9 @@ export async function ensureScanned(
             s.toUpperCase() !== 'SUCCESS',
         );
       if (taskStatus) odd.push(`latest scan task: ${taskStatus}`);
+      if (rows.some((r) => (r.lastScanTime ?? 0) > now() + FUTURE_TOLERANCE_MS)) {
+        odd.push('LastScanTime in the future');
+      }
       outcome.status = 'unknown';
       outcome.problem = `Security Center reports a scan status the gate does not recognise (${[...new Set(odd)].join(', ')}), so the image is not treated as scanned.`;
       return outcome;
@@ -237,6 +246,10 @@ export async function ensureScanned(
     const waited = now() - waitStarted;
     const left = settings.waitMs - waited;
     const stillWhat = state === 'scanning' || taskId ? 'being scanned' : 'not scanned';
+    if (left <= 0 && state === 'absent') {
+      outcome.problem = `${unknownImage(selector)} A scan task was started (${taskId ?? 'none'}), but the image did not appear in the listing within wait-for-scan (${Math.round(settings.waitMs / 1000)} s).`;
+      return outcome;
+    }
     if (left <= 0) {
       outcome.problem = `The image is still ${stillWhat} after waiting ${Math.round(waited / 1000)} s (wait-for-scan: ${Math.round(settings.waitMs / 1000)}). Raise wait-for-scan, or re-run when the scan has finished.`;
       return outcome;
@@ -298,7 +311,8 @@ async function latestTaskState(
   const finished = latest.finishTime ?? 0;
   const now = (ctx.now ?? Date.now)();
   const maxAge = ctx.settings.maxAgeMs;
-  const fresh = maxAge === null || now - finished <= maxAge;
+  const fresh =
+    (maxAge === null || now - finished <= maxAge) && finished <= now + FUTURE_TOLERANCE_MS;
   const scannedSomething = latest.finish === undefined || latest.finish >= 1;
   if (finished <= rowsLastScan || finished <= 0 || !fresh || !scannedSomething)
     return { state: 'none' };

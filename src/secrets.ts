@@ -14,6 +14,9 @@ export function registerSecret(value: string | undefined): void {
   if (!value || known.has(value)) return;
   known.add(value);
   masker(value);
+  // A padded value may be used (and so printed) trimmed: mask that form too.
+  const trimmed = value.trim();
+  if (trimmed !== value && trimmed !== '') registerSecret(trimmed);
 }
 
 export function scrub(text: string): string {

@@ -1,9 +1,12 @@
 // Reading Alibaba Cloud error answers (JSON, XML or a proxy's HTML page) and turning them into
 // messages that say what to do. Classified by Code, never by HTTP status alone.
 import { GateError } from '../errors.js';
+import { scrub } from '../secrets.js';
 
 export interface ParsedAnswer {
   json?: Record<string, unknown>;
+  /** A JSON body that reports failure (`Success: false`, or an error `Code`) whatever the status. */
+  failedInBody?: boolean;
   code?: string;
   message?: string;
   requestId?: string;
@@ -28,6 +31,8 @@ export function parseAnswer(body: string, headers: Record<string, string>): Pars
     answer.code = stringField(j, 'Code');
     answer.message = stringField(j, 'Message');
     answer.requestId = stringField(j, 'RequestId');
+    const successCode = answer.code === undefined || /^(200|ok|success)$/i.test(answer.code);
+    answer.failedInBody = j['Success'] === false || !successCode;
     const detail = j['AccessDeniedDetail'];
     if (detail && typeof detail === 'object') {
       answer.authAction = stringField(detail as Record<string, unknown>, 'AuthAction');
@@ -168,7 +173,11 @@ export function apiError(
   );
 }
 
+/**
+ * Shortened for a message. Secrets are scrubbed first: a secret echoed in an answer and then cut
+ * in half would no longer match the scrubbing of the finished text.
+ */
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = scrub(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -134,7 +134,9 @@ export class AcsClient {
       async (timeoutMs, attempt) => {
         const res = await this.attempt(call, attempt, timeoutMs);
         const answer = parseAnswer(res.body, res.headers);
-        if (res.status >= 200 && res.status < 300) {
+        // A success status whose body still reports an error is an error answer.
+        const ok2xx = res.status >= 200 && res.status < 300 && !answer.failedInBody;
+        if (ok2xx) {
           if (answer.json)
             return { value: { body: answer.json, requestId: answer.requestId, attempts: attempt } };
           // A success status with an unreadable body: never trust it, and never retry into a pass.

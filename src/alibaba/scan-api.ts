@@ -102,9 +102,21 @@ export function readRow(raw: unknown, action: string, requestId?: string): Image
     regionId: optString(r, 'RegionId'),
     uuid: optString(r, 'Uuid'),
     lastScanTime: optNumber(r, 'LastScanTime'),
-    scaStatus: optString(r, 'ScaStatus'),
+    scaStatus: statusField(r, 'ScaStatus'),
     scaProgress: optNumber(r, 'ScaProgress'),
   };
+}
+
+/**
+ * A status field: absent or null is "not given"; anything else that is not a non-empty string
+ * (a number, an array, '') is kept as an unreadable status, which the gate treats as unknown
+ * rather than as "no status".
+ */
+function statusField(obj: Record<string, unknown>, name: string): string | undefined {
+  const v = obj[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  return `unreadable ${truncate(String(JSON.stringify(v)), 40)}`;
 }
 
 export async function describeImageInstances(
@@ -146,7 +158,8 @@ export async function describeImageInstances(
         ? optNumber(info as Record<string, unknown>, 'TotalCount')
         : undefined;
     const seen = (page - 1) * PAGE_SIZE + list.length;
-    if (list.length < PAGE_SIZE || total === undefined || seen >= total) {
+    // Done on a short page, or when the total says so; a full page without a total reads on.
+    if (list.length < PAGE_SIZE || (total !== undefined && seen >= total)) {
       return { rows, requestIds, truncated: false };
     }
   }

@@ -131,9 +131,12 @@ function readCredentials(
 ): StsKey {
   const raw = answer.json?.['Credentials'];
   const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  // Credentials go into signed headers: only visible ASCII is usable (a padded or multi-line
+  // token would be trimmed on the wire and slip past masking).
   const field = (name: string) => {
     const v = c[name];
-    return typeof v === 'string' && v !== '' ? v : undefined;
+    if (typeof v === 'string' && v !== '' && v !== v.trim()) mask(v.trim());
+    return typeof v === 'string' && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
   };
   const accessKeySecret = field('AccessKeySecret');
   const securityToken = field('SecurityToken');

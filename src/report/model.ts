@@ -113,13 +113,20 @@ export function imageReport(outcome: ImageOutcome, limits: Limits): ImageReport 
   return entry;
 }
 
+/** ISO 8601, or null for a time that is missing or cannot be a date (never throws). */
+function isoTime(ms: number | undefined): string | null {
+  if (!ms || !Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
 function scanReport(scan: ScanOutcome | undefined): ScanReport {
   if (!scan)
     return { checked: false, status: 'unknown', scannedAt: null, taskId: null, digests: [] };
   return {
     checked: true,
     status: scan.status,
-    scannedAt: scan.scannedAt ? new Date(scan.scannedAt).toISOString() : null,
+    scannedAt: isoTime(scan.scannedAt),
     taskId: scan.taskId ?? null,
     digests: scan.digests.map((d) => `sha256:${d}`),
   };

@@ -676,3 +676,9 @@ describe('review fixes', () => {
     ]);
   });
 });
+
+test('keyless settings are validated even when access keys are used', () => {
+  expect(problemsOf({ 'image-digest': D1, 'role-duration-seconds': '100' })).toEqual([
+    expect.stringMatching(/^role-duration-seconds: "100" is not accepted/),
+  ]);
+});
