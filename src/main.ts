@@ -8,7 +8,7 @@ import { describeError, InputError } from './errors.js';
 import { createTransport, type Transport } from './http.js';
 import { inputReader, parseConfig, rawStepSelectors, type Config } from './inputs.js';
 import { inspectAll } from './inspect.js';
-import type { Logger } from './log.js';
+import { actionLog } from './log.js';
 import { keylessSigningKey } from './oidc.js';
 import { buildReport, failedRunReport, type Report } from './report/model.js';
 import { outputValues } from './report/outputs.js';
@@ -23,11 +23,7 @@ const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
 /** A bad-input run has spent no time yet; this bounds its PR comment. */
 const BAD_INPUT_COMMENT_MS = 15_000;
 
-export const logger: Logger = {
-  info: (m) => core.info(scrub(m)),
-  warning: (m) => core.warning(scrub(m)),
-  debug: (m) => core.debug(scrub(m)),
-};
+const logger = actionLog;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   setMasker((s) => core.setSecret(s));
@@ -144,7 +140,7 @@ async function credentialProvider(
 ): Promise<() => Promise<SigningKey>> {
   const creds = config.credentials;
   if (creds.kind === 'keys') return async () => creds;
-  for (const notice of creds.notices) core.notice(scrub(notice));
+  for (const notice of creds.notices) logger.notice(notice);
   const key = await keylessSigningKey(creds, {
     env,
     transport,

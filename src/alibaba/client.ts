@@ -21,7 +21,6 @@ export interface RpcCall {
 export interface RpcAnswer {
   body: Record<string, unknown>;
   requestId?: string;
-  attempts: number;
 }
 
 export type { RetryPolicy };
@@ -137,8 +136,7 @@ export class AcsClient {
         // A success status whose body still reports an error is an error answer.
         const ok2xx = res.status >= 200 && res.status < 300 && !answer.failedInBody;
         if (ok2xx) {
-          if (answer.json)
-            return { value: { body: answer.json, requestId: answer.requestId, attempts: attempt } };
+          if (answer.json) return { value: { body: answer.json, requestId: answer.requestId } };
           // A success status with an unreadable body: never trust it, and never retry into a pass.
           return {
             done: new GateError(

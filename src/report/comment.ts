@@ -12,13 +12,14 @@
 //     the bot rule above applies (a new comment may then be created rather than an edit).
 // A person's comment that quotes the marker is therefore never edited.
 import { createHash } from 'node:crypto';
-import * as core from '@actions/core';
 import type { ImageSelector } from '../alibaba/sas.js';
-import { Deadline, sleep } from '../deadline.js';
+import { Deadline } from '../deadline.js';
 import { describeError } from '../errors.js';
 import { readEventPayload } from '../event.js';
 import type { Result } from '../gate.js';
 import type { Config } from '../inputs.js';
+import { actionLog } from '../log.js';
+import { retrying, type RetryPolicy } from '../retry.js';
 import { scrub } from '../secrets.js';
 import { escapeShort } from './escape.js';
 import type { Report } from './model.js';
@@ -31,7 +32,13 @@ export const PR_EVENTS: readonly string[] = ['pull_request', 'pull_request_targe
 export const CLIENT_LOADED_DEBUG = 'Loading the GitHub client (@actions/github) to comment';
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
-const MAX_ATTEMPTS = 4;
+/** GitHub calls: the shared retry loop, with GitHub's own pace (retry-after wins when given). */
+const GITHUB_RETRY: RetryPolicy = {
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxAttempts: 4,
+  attemptTimeoutMs: 30_000,
+};
 const USER_AGENT = 'sas-image-gate';
 
 // ---------------------------------------------------------------------------------------------
@@ -337,15 +344,7 @@ export async function postPullRequestComment(
 }
 
 function say(level: 'notice' | 'warning' | 'info' | 'debug', text: string): void {
-  try {
-    const clean = scrub(text);
-    if (level === 'notice') core.notice(clean);
-    else if (level === 'info') core.info(clean);
-    else if (level === 'warning') core.warning(clean);
-    else core.debug(clean);
-  } catch {
-    // logging must not be what breaks the step
-  }
+  actionLog[level](text);
 }
 
 async function commentStep(
@@ -529,17 +528,27 @@ async function withRetries<T>(
   deadline: Deadline,
   attempt: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  for (let n = 1; ; n++) {
-    if (deadline.expired()) throw new Error('no time left within timeout-seconds');
-    try {
-      return await attempt(AbortSignal.timeout(Math.max(1, deadline.remaining())));
-    } catch (err) {
-      const advice = retryAdvice(err);
-      if (!advice.retry || n >= MAX_ATTEMPTS) throw err;
-      const wait = advice.waitMs ?? Math.min(8_000, 500 * 2 ** (n - 1));
-      if (wait >= deadline.remaining()) throw err;
-      say('debug', `GitHub request failed (${describeError(err)}); retrying in ${wait} ms.`);
-      await sleep(wait);
-    }
-  }
+  return retrying<T>(
+    {
+      what: 'GitHub request',
+      host: 'the GitHub API',
+      deadline,
+      log: actionLog,
+      policy: GITHUB_RETRY,
+    },
+    async (timeoutMs) => {
+      try {
+        return { value: await attempt(AbortSignal.timeout(timeoutMs)) };
+      } catch (err) {
+        const advice = retryAdvice(err);
+        if (!advice.retry)
+          return { done: err instanceof Error ? err : new Error(describeError(err)) };
+        return {
+          retry: describeError(err),
+          final: err instanceof Error ? err : new Error(describeError(err)),
+          minDelayMs: advice.waitMs,
+        };
+      }
+    },
+  );
 }
