@@ -108,3 +108,15 @@ export async function retrying<T>(
     await sleep(delay);
   }
 }
+
+/**
+ * x-acs-retry-after's unit is undocumented; the newer SDK core reads milliseconds, so do we.
+ * A standard Retry-After (seconds) is honoured too. The caller caps both by the deadline.
+ */
+export function retryAfterMs(headers: Record<string, string>): number {
+  const acs = Number(headers['x-acs-retry-after']);
+  if (Number.isFinite(acs) && acs > 0) return acs;
+  const std = Number(headers['retry-after']);
+  if (Number.isFinite(std) && std > 0) return std * 1000;
+  return 0;
+}

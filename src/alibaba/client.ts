@@ -5,7 +5,7 @@ import { sleep, type Deadline } from '../deadline.js';
 import { GateError } from '../errors.js';
 import type { HttpResponse, Transport } from '../http.js';
 import type { Logger } from '../log.js';
-import { retrying, type RetryPolicy } from '../retry.js';
+import { retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
 import { Slots } from '../slots.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
@@ -157,16 +157,4 @@ export class AcsClient {
       },
     );
   }
-}
-
-/**
- * x-acs-retry-after's unit is undocumented; the newer SDK core reads milliseconds, so do we.
- * A standard Retry-After (seconds) is honoured too. The caller caps both by the deadline.
- */
-export function retryAfterMs(headers: Record<string, string>): number {
-  const acs = Number(headers['x-acs-retry-after']);
-  if (Number.isFinite(acs) && acs > 0) return acs;
-  const std = Number(headers['retry-after']);
-  if (Number.isFinite(std) && std > 0) return std * 1000;
-  return 0;
 }

@@ -6,7 +6,7 @@ import type { Deadline } from '../deadline.js';
 import { GateError } from '../errors.js';
 import type { Transport } from '../http.js';
 import type { Logger } from '../log.js';
-import { NO_CREDENTIALS_ADVICE, retrying, type RetryPolicy } from '../retry.js';
+import { NO_CREDENTIALS_ADVICE, retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
 import {
   isRetryable,
   isThrottling,
@@ -14,7 +14,6 @@ import {
   summarizeAnswer,
   type ParsedAnswer,
 } from './api-errors.js';
-import { retryAfterMs } from './client.js';
 import type { Endpoint } from './endpoints.js';
 import { acsDate, percentEncode, type SigningKey } from './signer.js';
 
