@@ -1,9 +1,9 @@
 // Where the signing key comes from: keyless GitHub OIDC (role-arn + oidc-provider-arn), else
 // action inputs, then the environment variable families other tools set
 // (configure-aliyun-credentials-action exports all three).
-import { parseEndpoint, type Endpoint } from './alibaba/endpoints.js';
+import { readEndpointInput, type Endpoint } from './alibaba/endpoints.js';
 import type { SigningKey } from './alibaba/signer.js';
-import { forkPullRequest } from './event.js';
+import { forkRestricted, pullRequestEvent } from './github/event.js';
 
 export const ENV_FAMILIES = [
   {
@@ -141,8 +141,8 @@ function readKeylessSettings(
   }
 
   const rawSts = input('sts-endpoint') || DEFAULT_STS_ENDPOINT;
-  const sts = parseEndpoint(rawSts);
-  if (typeof sts === 'string') problems.push(`sts-endpoint: ${show(rawSts)} ${sts}`);
+  const sts = readEndpointInput('sts-endpoint', rawSts);
+  if (typeof sts === 'string') problems.push(sts);
 
   return { audience, roleSessionName, durationSeconds, sts };
 }
@@ -291,10 +291,9 @@ export function readStaticCredentials(
       };
     }
   }
-  const fork =
-    forkPullRequest(env) === 'fork'
-      ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
-      : '';
+  const fork = forkRestricted(pullRequestEvent(env))
+    ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
+    : '';
   problems.push(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${fork}`);
   return undefined;
 }

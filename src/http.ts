@@ -18,18 +18,53 @@ export interface HttpResponse {
   body: string;
 }
 
-/** Network-level failure (connect, reset, timeout): always worth another attempt. */
+/**
+ * Network-level failure (connect, reset, timeout): worth another attempt unless `permanent`, which
+ * marks what no retry can change (a TLS handshake with a server that does not speak TLS, a
+ * certificate the runner does not trust, an answer over the size bound).
+ */
 export class NetworkError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly permanent = false,
   ) {
     super(message);
     this.name = 'NetworkError';
   }
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** TLS failures that a retry cannot mend: the peer's protocol or its certificate. */
+const CERTIFICATE_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** A permanent failure that came from the TLS handshake (not from the answer's content). */
+export function isTlsFailure(err: NetworkError): boolean {
+  return err.permanent && isPermanentTlsFailure(err.code, err.message);
+}
+
+export function isPermanentTlsFailure(code: string, message: string): boolean {
+  return (
+    CERTIFICATE_CODES.has(code) ||
+    code.startsWith('ERR_SSL_') ||
+    (code === 'EPROTO' && /wrong version number|certificate|handshake/i.test(message))
+  );
+}
+
+/** Largest answer read (the largest finding-list page is far below it); larger is an error. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 export interface Transport {
@@ -77,6 +112,19 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
       bodyTimeout: timeout,
       signal,
     });
+    // No accept-encoding is sent, so a compressed answer is a proxy's doing: name it rather than
+    // fail later on unreadable bytes.
+    const encoding = String(res.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
+    if (encoding !== '' && encoding !== 'identity') {
+      res.body.destroy();
+      throw new NetworkError(
+        `the answer came with content-encoding ${encoding.slice(0, 40)}, which this client does not decode (no accept-encoding was sent; a proxy may be compressing answers)`,
+        'CONTENT_ENCODING',
+        true,
+      );
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
@@ -84,8 +132,9 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
       if (size > MAX_BODY_BYTES) {
         res.body.destroy();
         throw new NetworkError(
-          `response body larger than ${MAX_BODY_BYTES} bytes`,
+          `answer too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any answer the gate reads`,
           'BODY_TOO_LARGE',
+          true,
         );
       }
       chunks.push(chunk as Buffer);
@@ -113,5 +162,10 @@ function toNetworkError(err: unknown, timedOut: boolean, timeoutMs: number): Net
     return new NetworkError(`no answer within ${timeoutMs} ms`, code);
   }
   const detail = String(e?.cause?.message ?? e?.message ?? err);
+  if (isPermanentTlsFailure(code, detail)) {
+    // OpenSSL's text carries its source path; its reason ("wrong version number") is what helps.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(detail)?.[1] ?? detail;
+    return new NetworkError(`TLS handshake failed (${code}: ${reason})`, code, true);
+  }
   return new NetworkError(`${code}: ${detail}`, code);
 }

@@ -4,7 +4,8 @@ import { CATEGORIES, CATEGORY_INFO, type Limits } from './categories.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import {
   endpointForRegion,
-  parseEndpoint,
+  readEndpointInput,
+  nearestRegion,
   REGION_SITES,
   type Endpoint,
 } from './alibaba/endpoints.js';
@@ -82,14 +83,21 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Selectors that narrow the query to an image (or a repository or cluster of images). */
-const IDENTIFYING: ReadonlyArray<keyof ImageSelector> = [
-  'digest',
-  'tag',
-  'uuid',
-  'repoId',
-  'clusterId',
-];
+/**
+ * Whether a selection names one image: a digest or Security Center's image UUID, or a tag within
+ * one repository (a tag alone, such as latest, names an image in every repository that has it).
+ * Every other selector only narrows; on its own it would gate a whole repository or registry.
+ */
+export function namesAnImage(selector: ImageSelector): boolean {
+  return (
+    selector.digest !== undefined ||
+    selector.uuid !== undefined ||
+    (selector.tag !== undefined && selector.repoId !== undefined)
+  );
+}
+
+const UNNAMED_IMAGE =
+  'image selection: no image is named; set image-digest (recommended) or image-uuid, or image-tag together with repo-id (a tag alone, such as latest, names many images). repo-id, repo-instance-id, repo-region-id and cluster-id only narrow a selection. The usual cause is an empty image-digest: the step output it was given, such as ${{ steps.<id>.outputs.digest }}, was not set';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SAFE_VALUE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
@@ -189,8 +197,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
   let fixedEndpoint: Endpoint | undefined;
   const rawEndpoint = input('endpoint');
   if (rawEndpoint !== '') {
-    const parsed = parseEndpoint(rawEndpoint);
-    if (typeof parsed === 'string') problems.push(`endpoint: ${show(rawEndpoint)} ${parsed}`);
+    const parsed = readEndpointInput('endpoint', rawEndpoint);
+    if (typeof parsed === 'string') problems.push(parsed);
     else fixedEndpoint = parsed;
   }
   const regionId = input('region-id');
@@ -208,9 +216,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
       const region = selector.repoRegionId ?? DEFAULT_REGION;
       endpoint = endpointForRegion(region);
       if (!endpoint) {
-        problems.push(
-          `${where}repo-region-id: ${show(region)} has no known Security Center site; set region-id to a known region or endpoint to the Security Center endpoint`,
-        );
+        problems.push(`${where}${unknownRegion('repo-region-id', region)}`);
       }
     }
     if (!endpoint) continue;
@@ -272,7 +278,9 @@ function readScanSettings(
 }
 
 function unknownRegion(name: string, region: string): string {
-  return `${name}: ${show(region)} is not a known region; use one of ${[...REGION_SITES.keys()].join(', ')}, or set endpoint to the Security Center endpoint`;
+  const near = nearestRegion(region);
+  const guess = near ? `did you mean ${near}? ` : '';
+  return `${name}: ${show(region)} is not a known region (no Security Center site is known for it); ${guess}Known regions: ${[...REGION_SITES.keys()].join(', ')}. Or set endpoint to the Security Center endpoint`;
 }
 
 interface ParsedImage {
@@ -287,23 +295,31 @@ interface ParsedImage {
  */
 function parseImages(input: (name: string) => string, problems: string[]): ParsedImage[] {
   const base: ImageSelector = {};
+  // A refused step-level selector may be the one that named the image: do not add a second,
+  // misleading problem about the selection.
+  let baseRejected = false;
   for (const [name, field] of SELECTOR_INPUTS) {
     if (field === 'digest') continue;
     const raw = input(name);
     if (raw === '') continue;
-    if (!SAFE_TEXT.test(raw))
+    if (!SAFE_TEXT.test(raw)) {
       problems.push(`${name}: ${show(raw)} must be 1 to 256 characters without control characters`);
-    else base[field] = raw;
+      baseRejected = true;
+    } else base[field] = raw;
   }
 
   const images: ParsedImage[] = [];
   const seenDigests = new Set<string>();
-  const digestTokens = input('image-digest')
-    .split(/[\s,]+/)
-    .filter((s) => s !== '');
+  // Separated by commas and newlines only, as documented: other white space inside an entry is
+  // a mistake to report (a space after "sha256:"), never a separator.
+  const digestTokens = splitList(input('image-digest').replace(/\r/g, ''));
   for (const raw of digestTokens) {
     const digest = normalizeDigest(raw);
-    if (!digest) {
+    if (/\s/.test(raw)) {
+      problems.push(
+        `image-digest: ${show(raw)} contains a space; a digest is sha256:<64 hex digits> or 64 bare hex digits with no spaces, and several digests are separated by commas or newlines`,
+      );
+    } else if (!digest) {
       problems.push(
         `image-digest: ${show(raw)} is not a digest; use sha256:<64 hex digits> or 64 bare hex digits (several: comma- or newline-separated)`,
       );
@@ -361,25 +377,13 @@ function parseImages(input: (name: string) => string, problems: string[]): Parse
   // upstream: refuse rather than gate something else.
   if (input('image-digest') !== '' && digestTokens.length === 0) {
     problems.push(
-      `image-digest: ${show(input('image-digest'))} contains no digest; use sha256:<64 hex digits> or 64 bare hex digits`,
+      `image-digest: ${show(input('image-digest'))} contains no digest; use sha256:<64 hex digits> or 64 bare hex digits. The usual cause is a step output, such as \${{ steps.<id>.outputs.digest }}, that was not set`,
     );
     return images;
   }
-  const anyGiven = Object.keys(base).length > 0 || digestTokens.length > 0 || hasLines;
-  if (!anyGiven) {
-    problems.push(
-      'image selection: no selector given; set image-digest (recommended), or image-tag with repo-id / repo-instance-id, image-uuid, cluster-id, or images. An empty query would count every image in the account',
-    );
-  } else if (images.length === 0 && digestTokens.length === 0 && !hasLines) {
-    images.push({ selector: base, where: '' });
-  }
-  // A region or registry instance alone would count every image in it: not one image's gate.
+  if (digestTokens.length === 0 && !hasLines) images.push({ selector: base, where: '' });
   for (const { selector, where } of images) {
-    if (!IDENTIFYING.some((field) => selector[field] !== undefined)) {
-      problems.push(
-        `${where}image selection: repo-region-id / repo-instance-id alone select every image of the registry; add image-digest, image-tag, repo-id, image-uuid or cluster-id`,
-      );
-    }
+    if (!namesAnImage(selector) && !baseRejected) problems.push(`${where}${UNNAMED_IMAGE}`);
   }
   return images;
 }

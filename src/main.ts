@@ -8,7 +8,7 @@ import { describeError, InputError } from './errors.js';
 import { createTransport, type Transport } from './http.js';
 import { inputReader, parseConfig, rawStepSelectors, type Config } from './inputs.js';
 import { inspectAll } from './inspect.js';
-import { actionLog } from './log.js';
+import { actionLog, failStep } from './log.js';
 import { keylessSigningKey } from './oidc.js';
 import { buildReport, failedRunReport, type Report } from './report/model.js';
 import { outputValues } from './report/outputs.js';
@@ -98,7 +98,9 @@ async function gateImages(
 /** Bad input always fails the step, whatever on-error says, and is reported everywhere. */
 async function reportBadInput(err: unknown, env: NodeJS.ProcessEnv): Promise<void> {
   const message = describeError(err);
-  const report = scrubDeep(failedRunReport(message));
+  const report = scrubDeep(
+    failedRunReport(message, undefined, err instanceof InputError ? err.problems : undefined),
+  );
   const input = inputReader(env);
   await writeSummary(report, {
     failBuild: true,
@@ -124,10 +126,8 @@ async function reportBadInput(err: unknown, env: NodeJS.ProcessEnv): Promise<voi
         )
       : '';
   writeOutputs(report, { 'comment-url': commentUrl });
-  core.setFailed(
-    scrub(
-      err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
-    ),
+  failStep(
+    err instanceof InputError ? message : `Unexpected error while reading inputs: ${message}`,
   );
 }
 
@@ -195,11 +195,11 @@ function conclude(report: Report, config: Config): void {
   if (report.result === 'pass') {
     logger.info(headline);
   } else if (report.result === 'fail') {
-    if (config.failBuild) core.setFailed(detail);
+    if (config.failBuild) failStep(detail);
     else
       logger.warning(`${detail}\n(fail-build: false, so the step does not fail; result is fail)`);
   } else if (config.onError === 'fail') {
-    core.setFailed(detail);
+    failStep(detail);
   } else {
     logger.warning(`${detail}\n(on-error: warn, so the step does not fail; result is error)`);
   }
@@ -237,9 +237,5 @@ export function failUnexpected(err: unknown): void {
   } catch {
     // outputs are best effort here; the failure below is what matters
   }
-  try {
-    core.setFailed(message);
-  } catch {
-    // nothing left to report to; the exit code is already set
-  }
+  failStep(message);
 }

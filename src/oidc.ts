@@ -3,7 +3,7 @@
 // credentials. The JWT is registered as a secret the moment it is read; it is never logged,
 // written or put in an error message.
 import type { Deadline } from './deadline.js';
-import { forkPullRequest } from './event.js';
+import { forkRestricted, pullRequestEvent } from './github/event.js';
 import { GateError } from './errors.js';
 import type { Transport } from './http.js';
 import type { Logger } from './log.js';
@@ -24,8 +24,8 @@ export function idTokenUnavailable(env: NodeJS.ProcessEnv): string | undefined {
   const url = (env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '').trim();
   const token = (env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '').trim();
   if (url && token) return undefined;
-  const fork = forkPullRequest(env);
-  if (!url && fork === 'fork') {
+  const pr = pullRequestEvent(env);
+  if (!url && forkRestricted(pr)) {
     return (
       'Keyless authentication (GitHub OIDC) is not available on pull requests from forks: GitHub gives ' +
       'such workflow runs no ID token, whatever the permissions say. Skip this step for fork pull requests ' +
@@ -33,7 +33,7 @@ export function idTokenUnavailable(env: NodeJS.ProcessEnv): string | undefined {
     );
   }
   const forkHint =
-    fork === 'unknown'
+    pr !== undefined && pr.fromFork === undefined && pr.event !== 'pull_request_target'
       ? ' If this run is for a pull request from a fork, OIDC is not available there at all: GitHub gives fork pull requests no ID token.'
       : '';
   if (!url) {
@@ -75,8 +75,6 @@ export function describeClaims(jwt: string): { sub?: string; aud?: string; iss?:
     return {};
   }
 }
-
-export { forkPullRequest };
 
 export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {
   const unavailable = idTokenUnavailable(opts.env);

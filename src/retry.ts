@@ -3,7 +3,7 @@
 // errors retried. Callers say per attempt whether to return, retry or give up.
 import { sleep, type Deadline } from './deadline.js';
 import { GateError } from './errors.js';
-import { NetworkError } from './http.js';
+import { isTlsFailure, NetworkError } from './http.js';
 import type { Logger } from './log.js';
 
 export interface RetryPolicy {
@@ -28,6 +28,11 @@ export const NO_CREDENTIALS_ADVICE = {
     "Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY). No credentials were obtained.",
 };
 
+const TLS_ADVICE =
+  "Retrying cannot change this: check the endpoint, and that the runner trusts the server's certificate (NODE_EXTRA_CA_CERTS adds a CA).";
+const ANSWER_ADVICE =
+  'Retrying cannot change this; if a proxy sits between the runner and the service, check what it does to answers.';
+
 export type AttemptResult<T> =
   | { value: T }
   /** Worth another attempt; `final` is thrown if none is left. */
@@ -45,6 +50,8 @@ export interface RetryContext {
   /** Ends the deadline and network messages: what to do about them. */
   deadlineAdvice?: string;
   networkAdvice?: string;
+  /** Ends the message of a TLS failure no retry can mend (which input to fix, and how). */
+  tlsAdvice?: string;
   /** Awaited before every attempt (a pause shared with concurrent calls). */
   beforeAttempt?: () => Promise<void>;
   /** Told the delay chosen after a throttled attempt, to pause the other calls too. */
@@ -86,6 +93,12 @@ export async function retrying<T>(
       delay = Math.max(delay, result.minDelayMs ?? 0);
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err;
+      if (err.permanent) {
+        const advice = isTlsFailure(err) ? (ctx.tlsAdvice ?? TLS_ADVICE) : ANSWER_ADVICE;
+        throw new GateError(`${ctx.what} to ${ctx.host} failed: ${err.message}. ${advice}`, {
+          code: err.code,
+        });
+      }
       lastProblem = `network error: ${err.message}`;
       final = new GateError(
         `${ctx.what} could not reach ${ctx.host} after ${n} attempt(s): ${err.message}. ${ctx.networkAdvice ?? "Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY)."}`,

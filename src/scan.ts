@@ -99,7 +99,9 @@ export function classifyRow(row: ImageRow, maxAgeMs: number | null, now: number)
   if (status !== undefined && FAILED.has(status)) return 'failed';
   if (status !== undefined && status !== 'SUCCESS') return 'unknown';
   const last = row.lastScanTime ?? 0;
-  if (last <= 0) return status === 'SUCCESS' && maxAgeMs === null ? 'scanned' : 'never';
+  // A SUCCESS without a scan time proves nothing: the row may be a placeholder, or a status left
+  // over from an earlier image. Only a LastScanTime (or the latest task, asked next) is proof.
+  if (last <= 0) return 'never';
   if (maxAgeMs !== null && now - last > maxAgeMs) return 'stale';
   return 'scanned';
 }
@@ -138,11 +140,6 @@ export async function ensureScanned(
   const { settings, log } = ctx;
   const now = ctx.now ?? Date.now;
   const outcome: ScanOutcome = { status: 'unknown', digests: [], requestIds: [] };
-  if (!selector.digest && !selector.tag && !selector.repoId && !selector.uuid) {
-    outcome.problem =
-      'require-scan cannot check a selection by cluster-id alone: Security Center lists scan state per image. Add image-digest, or set require-scan: false to gate on the counts alone.';
-    return outcome;
-  }
   const waitStarted = now();
   let pause = settings.pollBaseMs;
   let taskId: string | undefined;

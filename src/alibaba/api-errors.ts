@@ -28,11 +28,11 @@ export function parseAnswer(body: string, headers: Record<string, string>): Pars
   }
   if (answer.json) {
     const j = answer.json;
-    answer.code = stringField(j, 'Code');
-    answer.message = stringField(j, 'Message');
+    const marker = errorMarker(j);
+    answer.failedInBody = marker !== undefined;
+    answer.code = marker?.code;
+    answer.message = stringField(j, 'Message') ?? stringField(j, 'message');
     answer.requestId = stringField(j, 'RequestId');
-    const successCode = answer.code === undefined || /^(200|ok|success)$/i.test(answer.code);
-    answer.failedInBody = j['Success'] === false || !successCode;
     const detail = j['AccessDeniedDetail'];
     if (detail && typeof detail === 'object') {
       answer.authAction = stringField(detail as Record<string, unknown>, 'AuthAction');
@@ -47,6 +47,43 @@ export function parseAnswer(body: string, headers: Record<string, string>): Pars
   }
   answer.requestId ??= headers['x-acs-request-id'];
   return answer;
+}
+
+/** `Code` values that mean success; anything else present (of any JSON type) is an error. */
+const SUCCESS_CODE = /^(200|ok|success)$/i;
+const ERROR_CODE_FIELDS = ['ErrorCode', 'errorCode', 'error_code'];
+
+/**
+ * The error a JSON answer reports in its body, whatever its HTTP status: a `Code` that is present
+ * and not 200/"200"/"OK"/"Success" (a number, a boolean, an object all count), `Success` false or
+ * "false", or a non-empty `ErrorCode`-style field. A 2xx answer carrying one is an error answer, so
+ * a gateway that wraps a refusal in HTTP 200 can never pass an image with the zeros beside it.
+ */
+export function errorMarker(j: Record<string, unknown>): { code: string } | undefined {
+  const code = j['Code'];
+  const codeOk =
+    code === undefined ||
+    code === null ||
+    code === 200 ||
+    (typeof code === 'string' && SUCCESS_CODE.test(code.trim()));
+  if (!codeOk) return { code: markerText(code) };
+  for (const name of ERROR_CODE_FIELDS) {
+    const v = j[name];
+    if (v !== undefined && v !== null && v !== '') return { code: markerText(v) };
+  }
+  const success = j['Success'];
+  if (
+    success === false ||
+    (typeof success === 'string' && success.trim().toLowerCase() === 'false')
+  )
+    return { code: 'Success=false' };
+  return undefined;
+}
+
+/** A marker of any JSON type as one short line of text. */
+function markerText(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return truncate(text, 120) || JSON.stringify(text);
 }
 
 function stringField(obj: Record<string, unknown>, name: string): string | undefined {

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
 import { Slots } from '../slots.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
-import type { Endpoint } from './endpoints.js';
+import { tlsAdvice, type Endpoint } from './endpoints.js';
 import { redactedCanonicalRequest, signRequest, type SigningKey } from './signer.js';
 
 export interface RpcCall {
@@ -127,6 +127,7 @@ export class AcsClient {
         deadlineAdvice: 'Raise timeout-seconds if Security Center is slow to answer.',
         networkAdvice:
           "Check the runner's network, proxy settings (HTTPS_PROXY / NO_PROXY) and the endpoint.",
+        tlsAdvice: tlsAdvice(call.endpoint, 'endpoint'),
         beforeAttempt: () => this.backoff.wait(deadline),
         onThrottled: (delayMs) => this.backoff.pause(delayMs),
       },

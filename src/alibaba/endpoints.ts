@@ -57,6 +57,34 @@ export const REGION_SITES: ReadonlyMap<string, string> = new Map([
   ...INTERNATIONAL_REGIONS.map((r) => [r, INTERNATIONAL_HOST] as const),
 ]);
 
+/** The known region closest in spelling to `region` (a typo's likely meaning), if any is close. */
+export function nearestRegion(region: string): string | undefined {
+  const wanted = region.trim().toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of REGION_SITES.keys()) {
+    const distance = editDistance(wanted, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  // Farther than a few edits is another word, not a typo.
+  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4))
+    ? best.name
+    : undefined;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 export interface Endpoint {
   /** scheme://host[:port], no path. */
   origin: string;
@@ -64,6 +92,19 @@ export interface Endpoint {
   host: string;
   /** What to show users as "the site queried". */
   site: string;
+  /** The input named no scheme, so https was assumed (a loopback simulator may speak http). */
+  schemeImplied?: boolean;
+}
+
+/** What to add to a TLS failure's message for this endpoint. */
+export function tlsAdvice(endpoint: Endpoint, input: string): string {
+  const general = `Retrying cannot change this: check ${input}, and that the runner trusts the server's certificate (NODE_EXTRA_CA_CERTS adds a CA).`;
+  if (!endpoint.schemeImplied) return general;
+  const host = endpoint.host;
+  const loopback = isLoopbackHost(new URL(endpoint.origin).hostname);
+  return loopback
+    ? `${input} was given as ${host} without a scheme, so https was used; a loopback simulator that speaks plain HTTP needs ${input}: http://${host}`
+    : `${input} was given as ${host} without a scheme, so https was used. ${general}`;
 }
 
 export function endpointForRegion(regionId: string): Endpoint | undefined {
@@ -83,7 +124,8 @@ export function isLoopbackHost(hostname: string): boolean {
  * Plain http is accepted only for loopback (the simulator); returns a problem text otherwise.
  */
 export function parseEndpoint(raw: string): Endpoint | string {
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  const schemeImplied = !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  const text = schemeImplied ? `https://${raw}` : raw;
   let url: URL;
   try {
     url = new URL(text);
@@ -94,10 +136,23 @@ export function parseEndpoint(raw: string): Endpoint | string {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return 'must use https (plain http is accepted only for a loopback address such as 127.0.0.1)';
   }
-  if (url.username || url.password) return 'must not contain credentials';
+  if (url.username || url.password)
+    return 'must not contain user info (user:password@); give credentials with their own inputs';
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     return 'must be a host name or an origin URL without a path, query or fragment';
   }
   if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return 'has an invalid host name';
-  return { origin: url.origin, host: url.host, site: url.host };
+  return { origin: url.origin, host: url.host, site: url.host, schemeImplied };
+}
+
+/**
+ * An endpoint-style input, or the problem with it (naming the input). User info is never echoed:
+ * it may be a password.
+ */
+export function readEndpointInput(name: string, raw: string): Endpoint | string {
+  const parsed = parseEndpoint(raw);
+  if (typeof parsed !== 'string') return parsed;
+  const shown = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1***@');
+  const text = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  return `${name}: ${JSON.stringify(text)} ${parsed}`;
 }

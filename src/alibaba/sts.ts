@@ -14,7 +14,7 @@ import {
   summarizeAnswer,
   type ParsedAnswer,
 } from './api-errors.js';
-import type { Endpoint } from './endpoints.js';
+import { tlsAdvice, type Endpoint } from './endpoints.js';
 import { acsDate, percentEncode, type SigningKey } from './signer.js';
 
 export const STS_VERSION = '2015-04-01';
@@ -92,6 +92,7 @@ export async function assumeRoleWithOidc(
       log: opts.log,
       policy: opts.policy,
       ...NO_CREDENTIALS_ADVICE,
+      tlsAdvice: `${tlsAdvice(req.endpoint, 'sts-endpoint')} No credentials were obtained.`,
     },
     async (timeoutMs) => {
       const url = `${req.endpoint.origin}/?${stsQuery(opts.now?.() ?? new Date())}`;
@@ -100,7 +101,8 @@ export async function assumeRoleWithOidc(
       );
       const res = await opts.transport.send({ method: 'POST', url, headers, body, timeoutMs });
       const answer = parseAnswer(res.body, res.headers);
-      if (res.status >= 200 && res.status < 300) {
+      // A 2xx answer whose body reports an error (any JSON type) is an error answer.
+      if (res.status >= 200 && res.status < 300 && !answer.failedInBody) {
         return answer.json
           ? { value: readCredentials(answer, opts.mask, what) }
           : {

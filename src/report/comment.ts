@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { ImageSelector } from '../alibaba/sas.js';
 import { Deadline } from '../deadline.js';
 import { describeError } from '../errors.js';
-import { readEventPayload } from '../event.js';
+import { forkRestricted, PULL_REQUEST_EVENTS, pullRequestEvent } from '../github/event.js';
 import type { Result } from '../gate.js';
 import type { Config } from '../inputs.js';
 import { actionLog } from '../log.js';
@@ -28,7 +28,6 @@ import { renderMarkdown } from './render.js';
 /** Render cap: well under GitHub's 65,536-character body limit, leaving room for the markers. */
 export const COMMENT_MAX_CHARS = 60_000;
 export const GITHUB_BODY_LIMIT = 65_536;
-export const PR_EVENTS: readonly string[] = ['pull_request', 'pull_request_target'];
 export const CLIENT_LOADED_DEBUG = 'Loading the GitHub client (@actions/github) to comment';
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
@@ -127,41 +126,18 @@ export interface PullRequestRef {
   owner: string;
   repo: string;
   number: number;
-  /** The head is in another repository (a fork): the token is then read-only. */
+  /** The token is read-only because the pull request comes from a fork (not pull_request_target). */
   fromFork: boolean;
 }
 
-const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-
 /** The pull request to comment on, or why there is none (a sentence for the log). */
 export function pullRequestFromEvent(env: NodeJS.ProcessEnv): PullRequestRef | string {
-  const read = readEventPayload(env);
-  if (!('payload' in read)) return read.problem;
-  const p = (read.payload ?? {}) as {
-    number?: unknown;
-    pull_request?: {
-      number?: unknown;
-      head?: { repo?: { full_name?: unknown; fork?: unknown } | null };
-      base?: { repo?: { full_name?: unknown } };
-    };
-    repository?: { full_name?: unknown };
-  };
-  const number = p.pull_request?.number ?? p.number;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0)
-    return 'the event payload has no pull request number';
-  const full = String(env['GITHUB_REPOSITORY'] ?? p.repository?.full_name ?? '');
-  const [owner = '', repo = '', ...rest] = full.split('/');
-  if (rest.length > 0 || !NAME.test(owner) || !NAME.test(repo))
-    return 'GITHUB_REPOSITORY is not owner/repo';
-  const head = p.pull_request?.head?.repo;
-  const base = p.pull_request?.base?.repo;
-  const fromFork =
-    head === null ||
-    head?.fork === true ||
-    (typeof head?.full_name === 'string' &&
-      typeof base?.full_name === 'string' &&
-      head.full_name !== base.full_name);
-  return { owner, repo, number, fromFork };
+  const pr = pullRequestEvent(env);
+  if (!pr) return `not a pull request event (${env['GITHUB_EVENT_NAME'] || 'none'})`;
+  if (pr.problem !== undefined) return pr.problem;
+  if (pr.number === undefined) return 'the event payload has no pull request number';
+  if (!pr.repository) return 'GITHUB_REPOSITORY is not owner/repo';
+  return { ...pr.repository, number: pr.number, fromFork: forkRestricted(pr) };
 }
 
 /** Run link, workflow, job and time: safe Markdown (URL parts validated, text escaped). */
@@ -321,7 +297,7 @@ export type CommentConfig = Pick<Config, 'comment' | 'timeoutMs' | 'failBuild' |
 /** Whether this run will talk to GitHub at all: a PR event with commenting on. */
 export function mayComment(config: Pick<Config, 'comment'>, env: NodeJS.ProcessEnv): boolean {
   const mode = config.comment?.mode ?? 'never';
-  return mode !== 'never' && PR_EVENTS.includes(env['GITHUB_EVENT_NAME'] ?? '');
+  return mode !== 'never' && PULL_REQUEST_EVENTS.has(env['GITHUB_EVENT_NAME'] ?? '');
 }
 
 /**
@@ -359,7 +335,7 @@ async function commentStep(
     say('debug', 'Pull request comment: comment-on-pr is never.');
     return '';
   }
-  if (!PR_EVENTS.includes(event)) {
+  if (!PULL_REQUEST_EVENTS.has(event)) {
     say('debug', `Pull request comment: not a pull request event (${event || 'none'}).`);
     return '';
   }
@@ -537,9 +513,17 @@ async function withRetries<T>(
       policy: GITHUB_RETRY,
     },
     async (timeoutMs) => {
+      const signal = AbortSignal.timeout(timeoutMs);
       try {
-        return { value: await attempt(AbortSignal.timeout(timeoutMs)) };
+        return { value: await attempt(signal) };
       } catch (err) {
+        // Octokit reports its own abort as "HTTP 500": say what happened instead.
+        if (signal.aborted) {
+          const timeout = new Error(
+            `GitHub did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s`,
+          );
+          return { retry: timeout.message, final: timeout };
+        }
         const advice = retryAdvice(err);
         if (!advice.retry)
           return { done: err instanceof Error ? err : new Error(describeError(err)) };

@@ -70,6 +70,8 @@ export interface Report {
   images: ImageReport[];
   /** A problem that stopped the whole run (bad input, unexpected failure). */
   error?: string;
+  /** Bad input: each problem found, in the order found (`error` holds them all as one text). */
+  problems?: string[];
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -152,8 +154,9 @@ export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): 
 }
 
 /** The report of a run that stopped before any image was gated. */
-export function failedRunReport(error: string, config?: Config): Report {
+export function failedRunReport(error: string, config?: Config, problems?: string[]): Report {
   return {
+    ...(problems && problems.length > 0 ? { problems } : {}),
     schemaVersion: 1,
     result: 'error',
     exceeded: [],

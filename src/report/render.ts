@@ -176,12 +176,17 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
   const attempt = (listPassing: boolean, maxProblemRows: number): string => {
     const lines = [`### ${verdictHeadline(report)}`, '', consequence(report, opts)];
     if (opts.preamble?.length) lines.push('', ...opts.preamble);
-    if (report.error) lines.push('', `**Error:** ${escapeShort(report.error, 4000)}`);
+    if (report.problems?.length) {
+      lines.push('', '**Invalid input:**', '');
+      for (const problem of report.problems) lines.push(`- ${escapeShort(problem, 1000)}`);
+    } else if (report.error) lines.push('', `**Error:** ${escapeShort(report.error, 4000)}`);
     lines.push('');
     if (report.images.length === 1) lines.push(...singleImage(report.images[0] as ImageReport));
     else if (report.images.length > 1)
       lines.push(...manyImages(report, listPassing, maxProblemRows));
-    lines.push('', `Risk status counted: ${escapeText(report.riskStatus)}.`);
+    // A run that gated nothing states no settings: some may be the very input that was refused.
+    if (report.images.length > 0)
+      lines.push('', `Risk status counted: ${escapeText(report.riskStatus)}.`);
     if (opts.footer?.length) lines.push('', ...opts.footer);
     return lines.join('\n') + '\n';
   };

@@ -172,7 +172,7 @@ test('no selector and no credentials are bad input with guidance', async () => {
   const r = await runAction({ inputs: { endpoint: sim.url } });
   expect(r.exitCode).toBe(1);
   expect(r.outputs['result']).toBe('error');
-  expect(r.stdout).toMatch(/image selection: no selector/);
+  expect(r.stdout).toMatch(/image selection: no image is named/);
   expect(r.stdout).toMatch(/credentials: none found;.*ALIBABA_CLOUD_ACCESS_KEY_ID/);
   expect(sim.requests).toHaveLength(0);
 });

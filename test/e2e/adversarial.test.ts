@@ -96,11 +96,12 @@ test('a listing longer than the gate reads is no proof', async () => {
     sim.addImage({
       digest: hex(i),
       repoId: 'r1',
+      tag: 'v1',
       counts: {},
       scanStates: i === 501 ? [{}] : undefined,
     });
   }
-  const r = await run({ 'repo-id': 'r1' });
+  const r = await run({ 'repo-id': 'r1', 'image-tag': 'v1' });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('unknown');
   expect(reportOf(r).images[0]?.error).toMatch(/cannot show that every one was scanned/);
@@ -111,6 +112,7 @@ test('a full page without a total reads on, and finds the unscanned image', asyn
     sim.addImage({
       digest: hex(i),
       repoId: 'r1',
+      tag: 'v1',
       counts: {},
       scanStates: i === 101 ? [{ ScaStatus: 'START' }] : undefined,
     });
@@ -120,7 +122,7 @@ test('a full page without a total reads on, and finds the unscanned image', asyn
     delete answer.body['PageInfo'];
     return answer;
   });
-  const r = await run({ 'repo-id': 'r1', 'wait-for-scan': '0' });
+  const r = await run({ 'repo-id': 'r1', 'image-tag': 'v1', 'wait-for-scan': '0' });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('scanning');
   expect(sim.requestsFor('DescribeImageInstances').map((q) => q.params['CurrentPage'])).toEqual([

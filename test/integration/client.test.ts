@@ -27,6 +27,7 @@ const log: Logger = {
   info: (m) => logs.push(m),
   warning: (m) => logs.push(m),
   debug: (m) => logs.push(m),
+  notice: (m) => logs.push(m),
 };
 
 function client(

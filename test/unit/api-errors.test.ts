@@ -1,4 +1,10 @@
-import { apiError, isRetryable, minimalPolicy, parseAnswer } from '../../src/alibaba/api-errors.js';
+import {
+  apiError,
+  isRetryable,
+  minimalPolicy,
+  parseAnswer,
+  errorMarker,
+} from '../../src/alibaba/api-errors.js';
 import { GateError } from '../../src/errors.js';
 
 const ACTION = 'DescribeImageSecurityScanCount';
@@ -28,11 +34,12 @@ describe('parseAnswer', () => {
     expect(a.json).toEqual({ RequestId: 'R-2', Data: { ImageCveVulCount: 0 } });
   });
 
-  test('non-string JSON fields are ignored', () => {
+  test('a non-string Code is an error marker; other non-string fields are ignored', () => {
     const a = parseAnswer('{"Code":123,"Message":"m","RequestId":null}', {
       'x-acs-request-id': 'HDR-1',
     });
-    expect(a.code).toBeUndefined();
+    expect(a.code).toBe('123');
+    expect(a.failedInBody).toBe(true);
     expect(a.message).toBe('m');
     expect(a.requestId).toBe('HDR-1');
   });
@@ -245,5 +252,32 @@ describe('apiError', () => {
     expect(apiError(ACTION, status, { code, requestId }, false).message).toContain(
       `RequestId: ${requestId}.`,
     );
+  });
+});
+
+describe('errorMarker: an error marker of any JSON type', () => {
+  test.each<[Record<string, unknown>, string | undefined]>([
+    [{}, undefined],
+    [{ Code: null }, undefined],
+    [{ Code: 200 }, undefined],
+    [{ Code: '200' }, undefined],
+    [{ Code: 'OK' }, undefined],
+    [{ Code: 'success' }, undefined],
+    [{ Success: true }, undefined],
+    [{ Success: 'true' }, undefined],
+    [{ ErrorCode: '' }, undefined],
+    [{ Code: 403 }, '403'],
+    [{ Code: 0 }, '0'],
+    [{ Code: false }, 'false'],
+    [{ Code: '' }, '""'],
+    [{ Code: ['x'] }, '["x"]'],
+    [{ Code: 'Forbidden.RAM' }, 'Forbidden.RAM'],
+    [{ Success: false }, 'Success=false'],
+    [{ Success: ' False ' }, 'Success=false'],
+    [{ ErrorCode: 'E1' }, 'E1'],
+    [{ errorCode: 7 }, '7'],
+    [{ error_code: { a: 1 } }, '{"a":1}'],
+  ])('%j → %s', (body, code) => {
+    expect(errorMarker(body)?.code).toBe(code);
   });
 });

@@ -130,6 +130,7 @@ describe('ownership', () => {
 });
 
 describe('event', () => {
+  const PR = { GITHUB_EVENT_NAME: 'pull_request' };
   const dir = mkdtempSync(path.join(tmpdir(), 'comment-unit-'));
   const write = (name: string, payload: unknown) => {
     const file = path.join(dir, name);
@@ -146,7 +147,9 @@ describe('event', () => {
         base: { repo: { full_name: 'o/r' } },
       },
     });
-    expect(pullRequestFromEvent({ GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'o/r' })).toEqual({
+    expect(
+      pullRequestFromEvent({ ...PR, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'o/r' }),
+    ).toEqual({
       owner: 'o',
       repo: 'r',
       number: 5,
@@ -163,7 +166,7 @@ describe('event', () => {
       },
     });
     const gone = write('gone.json', { pull_request: { number: 7, head: { repo: null } } });
-    const env = { GITHUB_REPOSITORY: 'o/r' };
+    const env = { ...PR, GITHUB_REPOSITORY: 'o/r' };
     expect(pullRequestFromEvent({ ...env, GITHUB_EVENT_PATH: fork })).toMatchObject({
       fromFork: true,
     });
@@ -174,18 +177,21 @@ describe('event', () => {
   });
 
   test('why there is no pull request', () => {
-    expect(pullRequestFromEvent({})).toMatch(/GITHUB_EVENT_PATH/);
-    expect(pullRequestFromEvent({ GITHUB_EVENT_PATH: write('bad.json', '{') })).toMatch(
+    expect(pullRequestFromEvent({})).toMatch(/not a pull request event/);
+    expect(pullRequestFromEvent(PR)).toMatch(/GITHUB_EVENT_PATH/);
+    expect(pullRequestFromEvent({ ...PR, GITHUB_EVENT_PATH: write('bad.json', '{') })).toMatch(
       /could not be read/,
     );
     expect(
       pullRequestFromEvent({
+        ...PR,
         GITHUB_EVENT_PATH: write('none.json', { ref: 'x' }),
         GITHUB_REPOSITORY: 'o/r',
       }),
     ).toMatch(/no pull request number/);
     expect(
       pullRequestFromEvent({
+        ...PR,
         GITHUB_EVENT_PATH: write('n.json', { number: 1 }),
         GITHUB_REPOSITORY: 'o/r/../x',
       }),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defaultSessionName, type OidcCredentials } from '../../src/credentials.js';
 import { InputError } from '../../src/errors.js';
 import { parseConfig } from '../../src/inputs.js';
-import { forkPullRequest, idTokenUnavailable, idTokenUrl } from '../../src/oidc.js';
+import { idTokenUnavailable, idTokenUrl } from '../../src/oidc.js';
 import { stsAdvice, stsForm, stsQuery } from '../../src/alibaba/sts.js';
 import { inputsEnv } from '../helpers/inputs-env.js';
 
@@ -61,6 +61,7 @@ describe('choosing keyless authentication', () => {
         origin: 'https://sts.aliyuncs.com',
         host: 'sts.aliyuncs.com',
         site: 'sts.aliyuncs.com',
+        schemeImplied: true,
       },
       notices: [],
     });
@@ -268,14 +269,6 @@ describe('before any ID token request', () => {
       ...extra,
     };
   }
-
-  test('fork detection from the event payload', () => {
-    expect(forkPullRequest(prEnv('someone/octo-repo'))).toBe('fork');
-    expect(forkPullRequest(prEnv('Octo-Org/octo-repo'))).toBe('same-repo');
-    expect(forkPullRequest(prEnv(null))).toBe('fork');
-    expect(forkPullRequest({ GITHUB_EVENT_NAME: 'push' })).toBe('no');
-    expect(forkPullRequest({ GITHUB_EVENT_NAME: 'pull_request' })).toBe('unknown');
-  });
 
   test('no request URL: says to add the permission', () => {
     const why = idTokenUnavailable({});

@@ -13,6 +13,8 @@ describe('classifyRow', () => {
     [{ scaStatus: 'SUCCESS', lastScanTime: NOW - 30 * HOUR }, 24 * HOUR, 'stale'],
     [{ scaStatus: 'SUCCESS', lastScanTime: NOW - 23 * HOUR }, 24 * HOUR, 'scanned'],
     [{ scaStatus: 'SUCCESS' }, 24 * HOUR, 'never'],
+    [{ scaStatus: 'SUCCESS' }, null, 'never'],
+    [{ scaStatus: 'SUCCESS', lastScanTime: 0 }, null, 'never'],
     [{}, null, 'never'],
     [{ lastScanTime: 0 }, null, 'never'],
     [{ scaStatus: 'INIT' }, null, 'scanning'],
