@@ -1,11 +1,38 @@
 // A loopback stand-in for Alibaba Cloud Security Center. It checks ACS3-HMAC-SHA256 signatures
 // with Alibaba's own signing code (@alicloud/openapi-util, a dev dependency), so the action's
 // signer is verified by an independent implementation on every request. Counts, scan state,
-// faults and latency are configured per test.
+// faults and latency are configured per test. The five finding lists (DescribeImageVulList,
+// DescribeImageGroupedVulList, DescribeGroupedMaliciousFiles, DescribeAffectedMaliciousFileImages,
+// DescribeImageBaselineCheckResult) are served from SimImage.findings; see findings.ts for
+// their wire shapes, paging (sim.maxPageSize), misbehaviour (sim.listQuirks) and the count
+// derivation, and generateFindings() for realistic data.
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { officialAuthorization } from '../helpers/alibaba-oracle.js';
+import {
+  derivedCount,
+  installFindingHandlers,
+  type DealedMode,
+  type ListQuirks,
+  type SimFindings,
+} from './findings.js';
+
+export {
+  FINDING_ACTIONS,
+  FOREIGN_DIGEST,
+  generateFindings,
+  imageUuid,
+  type GenerateOptions,
+  type ListQuirks,
+  type SimBaselineCheck,
+  type SimCve,
+  type SimFindings,
+  type SimMalicious,
+  type SimMaliciousPath,
+  type SimPackage,
+  type SimScaItem,
+} from './findings.js';
 
 export interface SimCounts {
   ImageBaselineCount: number;
@@ -48,6 +75,11 @@ export interface SimImage {
   latestTasks?: Array<Array<Record<string, unknown>>>;
   /** States served once a scan task was created for the image. Default: INIT, CVE_ANALYZER, SUCCESS now. */
   afterTrigger?: SimScanState[];
+  /**
+   * Findings served by the five list operations. A category given here and absent from
+   * `counts` / `handled` also makes DescribeImageSecurityScanCount count it from the findings.
+   */
+  findings?: SimFindings;
 }
 
 export interface SimScanState {
@@ -136,6 +168,15 @@ export class SasSimulator {
   createTaskData?: Record<string, unknown>;
   private readonly listed = new Map<SimImage, number>();
 
+  /** Largest page the finding lists serve; a larger PageSize is capped and reported capped. */
+  maxPageSize = 50;
+  /** Per-action misbehaviour of the finding lists (see ListQuirks in findings.ts). */
+  readonly listQuirks = new Map<string, ListQuirks>();
+  /** DescribeImageVulList with a Dealed other than y/n: 400, ignored, or nothing matches. */
+  unknownDealed: 'error' | 'all' | 'none' = 'error';
+  /** Scan timestamps (epoch ms) the finding rows carry. */
+  findingsTime = Date.now() - 3_600_000;
+
   constructor() {
     this.handlers.set('DescribeImageSecurityScanCount', (ctx) => ({
       body: { Data: this.countFor(ctx.params) },
@@ -149,6 +190,7 @@ export class SasSimulator {
     this.handlers.set('DescribeImageLatestScanTask', (ctx) => ({
       body: { Task: this.latestTask(ctx.params['Digest'] ?? '') },
     }));
+    installFindingHandlers(this);
   }
 
   /** Criteria-filtered, paged listing of synced images with their current scan state. */
@@ -351,14 +393,27 @@ export class SasSimulator {
     );
   }
 
-  /** Unknown images count zero, exactly the ambiguity the real service has. */
+  /**
+   * Unknown images count zero, exactly the ambiguity the real service has. A category with
+   * findings and no explicit counts/handled entry is counted from the findings.
+   */
   countFor(params: Record<string, string>): SimCounts {
     const dealed = params['Dealed'] ?? 'N';
+    const mode: DealedMode = dealed === 'Y' ? 'Y' : dealed === 'A' ? 'A' : 'N';
     const total: SimCounts = { ...ZERO_COUNTS };
     for (const img of this.matchImages(params)) {
       for (const k of Object.keys(total) as Array<keyof SimCounts>) {
-        const open = img.counts[k] ?? 0;
-        const handled = img.handled?.[k] ?? 0;
+        const explicitOpen = img.counts[k];
+        const explicitHandled = img.handled?.[k];
+        if (explicitOpen === undefined && explicitHandled === undefined) {
+          const derived = derivedCount(img, k, mode);
+          if (derived !== undefined) {
+            total[k] += derived;
+            continue;
+          }
+        }
+        const open = explicitOpen ?? derivedCount(img, k, 'N') ?? 0;
+        const handled = explicitHandled ?? derivedCount(img, k, 'Y') ?? 0;
         total[k] += dealed === 'Y' ? handled : dealed === 'A' ? open + handled : open;
       }
     }
