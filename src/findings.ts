@@ -1,0 +1,59 @@
+// The findings behind the counts: one normalised shape for every category, which the verdict
+// counts by level, the summary and comment list, and the SARIF log reports to code scanning.
+// Security Center's four finding lists each speak their own vocabulary (asap/later/nntf,
+// serious/suspicious/remind, high/medium/low); everything downstream sees only this.
+import type { Category } from './categories.js';
+
+export const LEVELS = ['high', 'medium', 'low'] as const;
+export type Level = (typeof LEVELS)[number];
+export type LevelCounts = Record<Level, number>;
+
+/** A vulnerable package of a CVE record: what to upgrade, and how. */
+export interface FindingPackage {
+  name: string;
+  /** Installed version. */
+  version?: string;
+  /** Security Center's fix command (e.g. an `apt-get install --only-upgrade` line). */
+  fixCommand?: string;
+  /** Where the package sits in the image. */
+  path?: string;
+}
+
+/** One finding of one image, with the fields a developer needs to act on it. */
+export interface Finding {
+  category: Category;
+  /**
+   * Identity within its category and image, stable across runs: the CVE record's or SCA item's
+   * Name, the malicious sample's MD5, the baseline check's BaselineNameKey.
+   */
+  key: string;
+  /**
+   * The id shown: the first CVE id of `Related` when there is one, else Name (vulnerabilities);
+   * the sample's name (malicious files); the check's name (baseline).
+   */
+  id: string;
+  /** Every CVE id the finding names (`CVE-YYYY-N…`), for links; empty when none. */
+  cveIds: string[];
+  /** Title: AliasName, MaliciousName or BaselineNameAlias ('' when none). */
+  title: string;
+  level: Level;
+  /** Security Center's own word for the level, as answered (asap, serious, high, …). */
+  rawLevel: string;
+  /** True when Security Center's level word was not one the gate knows: counted as high. */
+  levelUnknown?: boolean;
+  /**
+   * Vulnerabilities only: false when Security Center marks it as having no fix (CanFix no), true
+   * for yes, undefined when it does not say (counted as fixable).
+   */
+  fixable?: boolean;
+  /** Vulnerable packages (CVE records); empty when the record names none. */
+  packages: FindingPackage[];
+  /** CVSS score in (0, 10] when Security Center gives one (SCA items' CveScore). */
+  cvss?: number;
+  /** Malicious files: the sample's MD5 and the file paths it was found at in this image. */
+  md5?: string;
+  paths?: string[];
+  /** Baseline checks: the check's class and its item counts per level (shown, not gated). */
+  className?: string;
+  itemCounts?: LevelCounts;
+}
