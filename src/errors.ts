@@ -8,13 +8,17 @@ export class InputError extends Error {
   }
 }
 
-/** The counts could not be obtained (API, network, deadline, malformed answer, scan state). */
+/**
+ * What was needed could not be obtained (API, network, deadline, malformed answer, scan state).
+ * When the failing answer carried a RequestId, the message ends with it: support needs it in
+ * every message, and it is written here once rather than by every caller.
+ */
 export class GateError extends Error {
   constructor(
     message: string,
-    readonly details: { code?: string; requestId?: string; retryable?: boolean } = {},
+    readonly requestId?: string,
   ) {
-    super(message);
+    super(requestId ? `${message} RequestId: ${requestId}.` : message);
     this.name = 'GateError';
   }
 }

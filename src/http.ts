@@ -1,7 +1,7 @@
 // The one HTTP path for every outgoing call: undici over a keep-alive pool, proxies from the
 // environment, bounded timeouts, and a capped body read.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { GateError } from './errors.js';
+import { describeError, GateError } from './errors.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -118,7 +118,7 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
       .trim()
       .toLowerCase();
     if (encoding !== '' && encoding !== 'identity') {
-      res.body.destroy();
+      discard(res.body);
       throw new NetworkError(
         `the answer came with content-encoding ${encoding.slice(0, 40)}, which this client does not decode (no accept-encoding was sent; a proxy may be compressing answers)`,
         'CONTENT_ENCODING',
@@ -130,7 +130,7 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
     for await (const chunk of res.body) {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY_BYTES) {
-        res.body.destroy();
+        discard(res.body);
         throw new NetworkError(
           `answer too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any answer the gate reads`,
           'BODY_TOO_LARGE',
@@ -151,17 +151,25 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
   }
 }
 
+/** Drops an answer's body unread; undici's abort error from that is expected, not a crash. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }) {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 function toNetworkError(err: unknown, timedOut: boolean, timeoutMs: number): NetworkError {
   const e = err as {
     code?: unknown;
     message?: unknown;
     cause?: { code?: unknown; message?: unknown };
   };
-  const code = String(e?.code ?? e?.cause?.code ?? (timedOut ? 'TIMEOUT' : 'NETWORK'));
+  const text = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  const code = text(e?.code) ?? text(e?.cause?.code) ?? (timedOut ? 'TIMEOUT' : 'NETWORK');
   if (timedOut || /TIMEOUT/i.test(code)) {
     return new NetworkError(`no answer within ${timeoutMs} ms`, code);
   }
-  const detail = String(e?.cause?.message ?? e?.message ?? err);
+  const detail = text(e?.cause?.message) ?? text(e?.message) ?? describeError(err);
   if (isPermanentTlsFailure(code, detail)) {
     // OpenSSL's text carries its source path; its reason ("wrong version number") is what helps.
     const reason = /SSL routines:[^:]*:([^:]+)/.exec(detail)?.[1] ?? detail;

@@ -76,7 +76,6 @@ export async function retrying<T>(
     if (ctx.deadline.expired()) {
       throw new GateError(
         `${ctx.what} did not complete before the deadline (timeout-seconds) after ${n - 1} attempt(s); last problem: ${lastProblem}. ${ctx.deadlineAdvice ?? 'Raise timeout-seconds if the service is slow to answer.'}`,
-        { retryable: true },
       );
     }
     const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, ctx.deadline.remaining()));
@@ -95,14 +94,11 @@ export async function retrying<T>(
       if (!(err instanceof NetworkError)) throw err;
       if (err.permanent) {
         const advice = isTlsFailure(err) ? (ctx.tlsAdvice ?? TLS_ADVICE) : ANSWER_ADVICE;
-        throw new GateError(`${ctx.what} to ${ctx.host} failed: ${err.message}. ${advice}`, {
-          code: err.code,
-        });
+        throw new GateError(`${ctx.what} to ${ctx.host} failed: ${err.message}. ${advice}`);
       }
       lastProblem = `network error: ${err.message}`;
       final = new GateError(
         `${ctx.what} could not reach ${ctx.host} after ${n} attempt(s): ${err.message}. ${ctx.networkAdvice ?? "Check the runner's network and proxy settings (HTTPS_PROXY / NO_PROXY)."}`,
-        { code: err.code, retryable: true },
       );
     }
     if (n >= policy.maxAttempts || delay >= ctx.deadline.remaining()) {
@@ -110,7 +106,6 @@ export async function retrying<T>(
         final ??
         new GateError(
           `${ctx.what} failed after ${n} attempt(s): ${lastProblem}. Retries ran out before the deadline.`,
-          { retryable: true },
         )
       );
     }

@@ -185,14 +185,18 @@ export function summarizeAnswer(
   status: number,
   answer: ParsedAnswer,
   retriesExhausted: boolean,
-): { what: string; id: string } {
+): string {
   const code = answer.code ? `${answer.code} (HTTP ${status})` : `HTTP ${status}`;
   const said = answer.message ? `: ${truncate(answer.message, 300).replace(/[.\s]+$/, '')}` : '';
   const exhausted = retriesExhausted ? ' Retries ran out before the deadline.' : '';
-  const id = answer.requestId
-    ? ` RequestId: ${answer.requestId}.`
-    : ' (no RequestId in the answer).';
-  return { what: `${code}${said}.${exhausted}`, id };
+  return `${code}${said}.${exhausted}`;
+}
+
+/** An error for a refused answer: its RequestId, or a note that the answer carried none. */
+export function answerError(message: string, answer: ParsedAnswer): GateError {
+  return answer.requestId
+    ? new GateError(message, answer.requestId)
+    : new GateError(`${message} (no RequestId in the answer).`);
 }
 
 export function apiError(
@@ -202,11 +206,10 @@ export function apiError(
   retriesExhausted: boolean,
   runActions: readonly string[] = [],
 ): GateError {
-  const code = answer.code;
-  const { what, id } = summarizeAnswer(status, answer, retriesExhausted);
-  return new GateError(
-    `${action} failed: ${what} ${adviceFor(code, status, action, answer.authAction, runActions)}${id}`,
-    { code, requestId: answer.requestId, retryable: isRetryable(status, code) },
+  const what = summarizeAnswer(status, answer, retriesExhausted);
+  return answerError(
+    `${action} failed: ${what} ${adviceFor(answer.code, status, action, answer.authAction, runActions)}`,
+    answer,
   );
 }
 

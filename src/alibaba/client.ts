@@ -11,6 +11,9 @@ import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './ap
 import { tlsAdvice, type Endpoint } from './endpoints.js';
 import { redactedCanonicalRequest, signRequest, type SigningKey } from './signer.js';
 
+/** Security Center's API version (Sas 2018-12-03). */
+export const SAS_VERSION = '2018-12-03';
+
 export interface RpcCall {
   endpoint: Endpoint;
   action: string;
@@ -141,8 +144,8 @@ export class AcsClient {
           // A success status with an unreadable body: never trust it, and never retry into a pass.
           return {
             done: new GateError(
-              `${call.action} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}): "${truncate(res.body, 200)}". The counts could not be read.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
-              { requestId: answer.requestId },
+              `${call.action} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}): "${truncate(res.body, 200)}". Its answer could not be read.`,
+              answer.requestId,
             ),
           };
         }

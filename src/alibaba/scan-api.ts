@@ -3,9 +3,30 @@
 // recognise is an error, never a silent "scanned".
 import { GateError } from '../errors.js';
 import { truncate } from './api-errors.js';
-import type { AcsClient } from './client.js';
 import type { Endpoint } from './endpoints.js';
-import { SAS_VERSION, type ImageSelector } from './sas.js';
+import type { ImageSelector } from '../selector.js';
+import { SAS_VERSION, type AcsClient } from './client.js';
+
+/** The scan-state operations, as the scan proof uses them (a fake in tests, the client in runs). */
+export interface ScanApi {
+  listImages(endpoint: Endpoint, selector: ImageSelector): Promise<RowsAnswer>;
+  latestTasks(
+    endpoint: Endpoint,
+    digest: string,
+  ): Promise<{ tasks: LatestTask[]; requestId?: string }>;
+  preCheck(endpoint: Endpoint, req: ScanTaskRequest): Promise<PreCheckAnswer>;
+  createTask(endpoint: Endpoint, req: ScanTaskRequest): Promise<CreateTaskAnswer>;
+}
+
+/** The scan-state operations over a signed client. */
+export function scanApi(client: AcsClient): ScanApi {
+  return {
+    listImages: (endpoint, selector) => describeImageInstances(client, endpoint, selector),
+    latestTasks: (endpoint, digest) => describeImageLatestScanTask(client, endpoint, digest),
+    preCheck: (endpoint, req) => preCheckImageScanTask(client, endpoint, req),
+    createTask: (endpoint, req) => createImageScanTask(client, endpoint, req),
+  };
+}
 
 export interface ImageRow {
   digest: string;
@@ -79,18 +100,12 @@ function optNumber(obj: Record<string, unknown>, name: string): number | undefin
 
 export function readRow(raw: unknown, action: string, requestId?: string): ImageRow {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new GateError(
-      `${action} answered an image entry that is not an object.${requestId ? ` RequestId: ${requestId}.` : ''}`,
-      { requestId },
-    );
+    throw new GateError(`${action} answered an image entry that is not an object.`, requestId);
   }
   const r = raw as Record<string, unknown>;
   const digest = optString(r, 'Digest');
   if (!digest) {
-    throw new GateError(
-      `${action} answered an image entry without a Digest.${requestId ? ` RequestId: ${requestId}.` : ''}`,
-      { requestId },
-    );
+    throw new GateError(`${action} answered an image entry without a Digest.`, requestId);
   }
   return {
     digest: digest.replace(/^sha256:/i, '').toLowerCase(),
@@ -144,8 +159,8 @@ export async function describeImageInstances(
     const list = answer.body['ImageInstanceList'];
     if (!Array.isArray(list)) {
       throw new GateError(
-        `${action} answered without an ImageInstanceList array, so the scan state is unknown.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
-        { requestId: answer.requestId },
+        `${action} answered without an ImageInstanceList array, so the scan state is unknown.`,
+        answer.requestId,
       );
     }
     for (const raw of list) {
@@ -231,38 +246,33 @@ export async function createImageScanTask(
     version: SAS_VERSION,
     params: taskParams(req),
   });
-  const where = answer.requestId ? ` RequestId: ${answer.requestId}.` : '';
   const data = answer.body['Data'];
   if (!data || typeof data !== 'object') {
     throw new GateError(
-      `${action} answered without Data, so it is unknown whether a scan started.${where}`,
-      {
-        requestId: answer.requestId,
-      },
+      `${action} answered without Data, so it is unknown whether a scan started.`,
+      answer.requestId,
     );
   }
   const d = data as Record<string, unknown>;
   const result = optString(d, 'Result');
   if (result === 'TASK_NOT_SUPPORT_REGION') {
     throw new GateError(
-      `${action}: Security Center cannot scan images in this region (TASK_NOT_SUPPORT_REGION).${where}`,
-      {
-        requestId: answer.requestId,
-      },
+      `${action}: Security Center cannot scan images in this region (TASK_NOT_SUPPORT_REGION).`,
+      answer.requestId,
     );
   }
   if (d['CanCreate'] === false) {
     throw new GateError(
-      `${action}: Security Center refused to start a scan (CanCreate=false): the image scan quota may be used up, or 10 scan tasks are already running. Wait for running tasks, or buy more image scan quota.${where}`,
-      { requestId: answer.requestId },
+      `${action}: Security Center refused to start a scan (CanCreate=false): the image scan quota may be used up, or 10 scan tasks are already running. Wait for running tasks, or buy more image scan quota.`,
+      answer.requestId,
     );
   }
   const taskId = optString(d, 'TaskId');
   const status = optString(d, 'Status');
   if (!taskId || status === 'FAIL') {
     throw new GateError(
-      `${action} did not start a scan (TaskId ${taskId ?? 'missing'}, Status ${truncate(String(status ?? 'missing'), 40)}).${where}`,
-      { requestId: answer.requestId },
+      `${action} did not start a scan (TaskId ${taskId ?? 'missing'}, Status ${truncate(String(status ?? 'missing'), 40)}).`,
+      answer.requestId,
     );
   }
   return { taskId, requestId: answer.requestId };
@@ -296,16 +306,13 @@ export async function describeImageLatestScanTask(
     version: SAS_VERSION,
     params: [['Digest', digest]],
   });
-  const where = answer.requestId ? ` RequestId: ${answer.requestId}.` : '';
   const raw = answer.body['Task'] ?? [];
   const list = Array.isArray(raw) ? raw : [raw];
   const tasks = list.map((t): LatestTask => {
     const o = t && typeof t === 'object' ? (t as Record<string, unknown>) : {};
     const status = optString(o, 'Status');
     if (!status)
-      throw new GateError(`${action} answered a task without a Status.${where}`, {
-        requestId: answer.requestId,
-      });
+      throw new GateError(`${action} answered a task without a Status.`, answer.requestId);
     const target = optString(o, 'Target');
     return {
       status: status.toUpperCase(),

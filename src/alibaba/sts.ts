@@ -8,6 +8,7 @@ import type { Transport } from '../http.js';
 import type { Logger } from '../log.js';
 import { NO_CREDENTIALS_ADVICE, retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
 import {
+  answerError,
   isRetryable,
   isThrottling,
   parseAnswer,
@@ -107,8 +108,8 @@ export async function assumeRoleWithOidc(
           ? { value: readCredentials(answer, opts.mask, what) }
           : {
               done: new GateError(
-                `${what} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}). No credentials were obtained.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
-                { requestId: answer.requestId },
+                `${what} answered HTTP ${res.status} with a body that is not a JSON object (content-type ${res.headers['content-type'] ?? 'none'}). No credentials were obtained.`,
+                answer.requestId,
               ),
             };
       }
@@ -156,8 +157,8 @@ function readCredentials(
     .map(([name]) => `Credentials.${name}`);
   if (missing.length > 0 || !accessKeyId || !accessKeySecret || !securityToken || !expiration) {
     throw new GateError(
-      `${what} answered success without usable credentials (${missing.join(', ')} missing or invalid). No credentials were obtained.${answer.requestId ? ` RequestId: ${answer.requestId}.` : ''}`,
-      { requestId: answer.requestId },
+      `${what} answered success without usable credentials (${missing.join(', ')} missing or invalid). No credentials were obtained.`,
+      answer.requestId,
     );
   }
   return { accessKeyId, accessKeySecret, securityToken, expiration, requestId: answer.requestId };
@@ -239,9 +240,9 @@ function stsError(
   req: AssumeRoleWithOidcRequest,
   retriesExhausted: boolean,
 ): GateError {
-  const { what: summary, id } = summarizeAnswer(status, answer, retriesExhausted);
-  return new GateError(
-    `Keyless authentication failed, no credentials were obtained: ${what} answered ${summary} ${stsAdvice(answer.code, answer.message, status, req)}${id}`,
-    { code: answer.code, requestId: answer.requestId, retryable: isRetryable(status, answer.code) },
+  const summary = summarizeAnswer(status, answer, retriesExhausted);
+  return answerError(
+    `Keyless authentication failed, no credentials were obtained: ${what} answered ${summary} ${stsAdvice(answer.code, answer.message, status, req)}`,
+    answer,
   );
 }

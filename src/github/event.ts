@@ -52,7 +52,8 @@ export function pullRequestEvent(env: NodeJS.ProcessEnv): PullRequestEvent | und
     };
     repository?: { full_name?: unknown };
   };
-  const full = env['GITHUB_REPOSITORY'] || String(p.repository?.full_name ?? '');
+  const payloadRepo = p.repository?.full_name;
+  const full = env['GITHUB_REPOSITORY'] || (typeof payloadRepo === 'string' ? payloadRepo : '');
   const [owner = '', repo = '', ...rest] = full.split('/');
   if (rest.length === 0 && NAME.test(owner) && NAME.test(repo)) out.repository = { owner, repo };
   const number = p.pull_request?.number ?? p.number;
@@ -78,4 +79,23 @@ function differs(
  */
 export function forkRestricted(pr: PullRequestEvent | undefined): boolean {
   return pr?.fromFork === true && pr.event !== 'pull_request_target';
+}
+
+/** The pull request a comment goes to. */
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+  /** The token is read-only because the pull request comes from a fork (not pull_request_target). */
+  fromFork: boolean;
+}
+
+/** The pull request to comment on, or why there is none (a sentence for the log). */
+export function pullRequestFromEvent(env: NodeJS.ProcessEnv): PullRequestRef | string {
+  const pr = pullRequestEvent(env);
+  if (!pr) return `not a pull request event (${env['GITHUB_EVENT_NAME'] || 'none'})`;
+  if (pr.problem !== undefined) return pr.problem;
+  if (pr.number === undefined) return 'the event payload has no pull request number';
+  if (!pr.repository) return 'GITHUB_REPOSITORY is not owner/repo';
+  return { ...pr.repository, number: pr.number, fromFork: forkRestricted(pr) };
 }

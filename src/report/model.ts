@@ -7,9 +7,11 @@ import {
   type CategoryStatus,
   type Evaluation,
   type Result,
-} from '../gate.js';
-import { SELECTOR_INPUTS, type Config, type ImageTarget } from '../inputs.js';
-import type { ScanOutcome, ScanStatus } from '../scan.js';
+} from '../verdict.js';
+import type { Config } from '../inputs/config.js';
+import { SELECTOR_INPUTS, type ImageTarget } from '../selector.js';
+import type { ScanOutcome } from '../scan-proof.js';
+import type { ScanStatus } from '../scan-state.js';
 
 /** What was learnt about one image. `error` is set exactly when the counts were not established. */
 export interface ImageOutcome {

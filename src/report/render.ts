@@ -1,7 +1,7 @@
 // One Markdown renderer for the job summary and the pull request comment. Everything that
 // came from inputs, the event or the API goes through escapeText.
 import { CATEGORIES, CATEGORY_INFO, type Limit } from '../categories.js';
-import type { Result } from '../gate.js';
+import type { Result } from '../verdict.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, Report } from './model.js';
 

@@ -41,7 +41,7 @@ test('a scanned image: one listing, one count query, no waiting', async () => {
   expect(count('DescribeImageInstances')).toBe(1);
   expect(count('DescribeImageSecurityScanCount')).toBe(1);
   expect(r.summary).toContain('**Scan:** scanned at 2026-11-20 08:00:00 UTC');
-  const criteria = JSON.parse(
+  const criteria: unknown = JSON.parse(
     sim.requestsFor('DescribeImageInstances')[0]?.params['Criteria'] ?? '[]',
   );
   expect(criteria).toEqual([{ name: 'digest', value: DIGEST, logicalExp: 'AND' }]);

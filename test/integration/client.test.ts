@@ -2,7 +2,7 @@
 // loopback simulator, which verifies every signature with Alibaba's own code.
 import { AcsClient, SharedBackoff, type RetryPolicy } from '../../src/alibaba/client.js';
 import { parseEndpoint, type Endpoint } from '../../src/alibaba/endpoints.js';
-import { describeImageSecurityScanCount, type CountQuery } from '../../src/alibaba/sas.js';
+import { describeImageSecurityScanCount, type CountQuery } from '../../src/alibaba/counts.js';
 import type { SigningKey } from '../../src/alibaba/signer.js';
 import { Deadline } from '../../src/deadline.js';
 import { GateError } from '../../src/errors.js';
@@ -197,7 +197,7 @@ test('an unknown key id is reported as such', async () => {
       query,
     ),
   );
-  expect(err.details.code).toBe('InvalidAccessKeyId.NotFound');
+  expect(err.message).toContain('InvalidAccessKeyId.NotFound (HTTP 404)');
 });
 
 test('a hung server ends in an error at the deadline, not later', async () => {

@@ -302,7 +302,7 @@ export class SasSimulator {
     return this.images.filter(
       (img) =>
         img.synced !== false &&
-        filters.every(([f, values]) => !values || values.includes(String(img[f]))),
+        filters.every(([f, values]) => !values || values.includes(`${img[f] as string}`)),
     );
   }
 

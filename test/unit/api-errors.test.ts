@@ -137,10 +137,12 @@ describe('isRetryable', () => {
 });
 
 describe('apiError', () => {
-  test('is a GateError carrying code, request id and retryability', () => {
+  test('is a GateError carrying the request id, written once at the end', () => {
     const err = apiError(ACTION, 503, { code: 'ServiceUnavailable', requestId: 'R-1' }, true);
     expect(err).toBeInstanceOf(GateError);
-    expect(err.details).toEqual({ code: 'ServiceUnavailable', requestId: 'R-1', retryable: true });
+    expect(err.requestId).toBe('R-1');
+    expect(err.message.endsWith(' RequestId: R-1.')).toBe(true);
+    expect(err.message.split('RequestId').length).toBe(2);
     expect(err.message).toContain(`${ACTION} failed: ServiceUnavailable (HTTP 503)`);
     expect(err.message).toContain('Retries ran out before the deadline.');
     expect(err.message).toContain('RequestId: R-1.');
@@ -164,7 +166,6 @@ describe('apiError', () => {
     });
     expect(err.message).toContain('RequestId: R-NP');
     expect(err.message).not.toContain('Retries ran out');
-    expect(err.details.retryable).toBe(false);
   });
 
   test('Forbidden.RAM uses the AuthAction from the answer', () => {
@@ -215,7 +216,7 @@ describe('apiError', () => {
   test('throttling until the deadline suggests timeout-seconds', () => {
     const err = apiError(ACTION, 400, { code: 'Throttling.User', requestId: 'R-TH' }, true);
     expect(err.message).toContain('timeout-seconds');
-    expect(err.details.retryable).toBe(true);
+    expect(err.message).toContain('Retries ran out');
   });
 
   test('the answer message is included, shortened, without a doubled full stop', () => {
@@ -235,7 +236,6 @@ describe('apiError', () => {
   test('no code shows only the HTTP status', () => {
     const err = apiError(ACTION, 502, { message: 'unexpected answer', requestId: 'R-5' }, true);
     expect(err.message).toContain(`${ACTION} failed: HTTP 502: unexpected answer.`);
-    expect(err.details.code).toBeUndefined();
     expect(err.message).toContain('RequestId: R-5.');
   });
 

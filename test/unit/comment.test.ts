@@ -3,25 +3,29 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ImageSelector } from '../../src/alibaba/sas.js';
+import type { ImageSelector } from '../../src/selector.js';
+import {
+  explainFailure,
+  findOurComment,
+  isOurs,
+  looksLikeInstallationToken,
+  nextLink,
+  retryAdvice,
+  type IssueComment,
+} from '../../src/github/comments.js';
+import { pullRequestFromEvent } from '../../src/github/event.js';
+import { readCommentSettings } from '../../src/inputs/comment-settings.js';
+import { InputReader } from '../../src/inputs/reader.js';
 import {
   buildCommentBody,
   commentKeyMaterial,
-  explainFailure,
-  findOurComment,
   GITHUB_BODY_LIMIT,
-  isOurs,
   keyHash,
-  looksLikeInstallationToken,
   markerFor,
-  nextLink,
   previousResult,
-  pullRequestFromEvent,
-  retryAdvice,
   runFooter,
-  type IssueComment,
 } from '../../src/report/comment.js';
-import { readCommentSettings } from '../../src/report/comment-settings.js';
+import { inputsEnv } from '../helpers/inputs-env.js';
 import { failedRunReport, type Report } from '../../src/report/model.js';
 import { registerSecret } from '../../src/secrets.js';
 
@@ -400,15 +404,10 @@ describe('pagination', () => {
 
 describe('settings', () => {
   const read = (inputs: Record<string, string>) => {
-    const problems: string[] = [];
     const masked: string[] = [];
-    const settings = readCommentSettings(
-      (name) => (inputs[name] ?? '').trim(),
-      {},
-      (s) => masked.push(s),
-      problems,
-    );
-    return { settings, problems, masked };
+    const input = new InputReader(inputsEnv(inputs));
+    const settings = readCommentSettings(input, (s) => masked.push(s));
+    return { settings, problems: input.problems, masked };
   };
 
   test('defaults', () => {
@@ -424,7 +423,7 @@ describe('settings', () => {
     expect(r.settings).toEqual({ mode: 'on-failure', token: 'ghp_x', key: 'linux' });
     expect(r.masked).toEqual(['ghp_x']);
     expect(r.problems).toEqual([]);
-    expect(read({ 'comment-on-pr': 'never' }).settings.mode).toBe('never');
+    expect(read({ 'comment-on-pr': 'never' }).settings?.mode).toBe('never');
   });
 
   test('bad values are input problems naming the input', () => {

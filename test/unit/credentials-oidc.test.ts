@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultSessionName, type OidcCredentials } from '../../src/credentials.js';
+import { defaultSessionName, type OidcCredentials } from '../../src/inputs/credentials.js';
 import { InputError } from '../../src/errors.js';
-import { parseConfig } from '../../src/inputs.js';
-import { idTokenUnavailable, idTokenUrl } from '../../src/oidc.js';
+import { parseOrThrow } from '../helpers/parse-config.js';
+import { idTokenUnavailable, idTokenUrl } from '../../src/github/id-token.js';
 import { stsAdvice, stsForm, stsQuery } from '../../src/alibaba/sts.js';
 import { inputsEnv } from '../helpers/inputs-env.js';
 
@@ -23,7 +23,7 @@ function parse(
   extra: Record<string, string> = RUN_ENV,
   masked: string[] = [],
 ) {
-  return parseConfig(envOf({ 'image-digest': D1, ...inputs }, extra), (s) => void masked.push(s));
+  return parseOrThrow(envOf({ 'image-digest': D1, ...inputs }, extra), (s) => void masked.push(s));
 }
 
 function oidcOf(inputs: Record<string, string>, extra?: Record<string, string>): OidcCredentials {
@@ -51,7 +51,7 @@ describe('choosing keyless authentication', () => {
     const creds = oidcOf(OIDC);
     expect(creds).toEqual({
       kind: 'oidc',
-      source: expect.stringContaining('GitHub OIDC'),
+      source: expect.stringContaining('GitHub OIDC') as unknown,
       roleArn: ROLE,
       oidcProviderArn: PROVIDER,
       audience: 'sts.aliyuncs.com',

@@ -1,7 +1,8 @@
 import { CHINA_HOST, INTERNATIONAL_HOST } from '../../src/alibaba/endpoints.js';
-import type { StaticCredentials } from '../../src/credentials.js';
+import type { StaticCredentials } from '../../src/inputs/credentials.js';
 import { InputError } from '../../src/errors.js';
-import { parseConfig, type Config } from '../../src/inputs.js';
+import type { Config } from '../../src/inputs/config.js';
+import { parseOrThrow } from '../helpers/parse-config.js';
 import { inputsEnv } from '../helpers/inputs-env.js';
 
 const D1 = '0123456789abcdef'.repeat(4);
@@ -17,7 +18,7 @@ const noMask = () => {};
 
 /** Parses with valid credentials unless the test gives its own. */
 function parse(inputs: Record<string, string>, extra: Record<string, string> = {}): Config {
-  return parseConfig(envOf({ ...KEYS, ...inputs }, extra), noMask);
+  return parseOrThrow(envOf({ ...KEYS, ...inputs }, extra), noMask);
 }
 
 function inputError(fn: () => unknown): InputError {
@@ -36,7 +37,7 @@ function problemsOf(inputs: Record<string, string>, extra: Record<string, string
 
 describe('parseConfig defaults', () => {
   test('a single digest with keys gives the documented defaults', () => {
-    const config = parseConfig(
+    const config = parseOrThrow(
       {
         'INPUT_IMAGE-DIGEST': `sha256:${D1}`,
         'INPUT_ACCESS-KEY-ID': 'LTAI5tExampleKeyId',
@@ -204,7 +205,7 @@ describe('images and step-level selectors', () => {
 describe('all problems are reported at once', () => {
   test('every bad input gives one problem naming it, in one InputError', () => {
     const err = inputError(() =>
-      parseConfig(
+      parseOrThrow(
         envOf({
           'image-digest': `${D1},sha256:short`,
           'max-cve-vulns': 'lots',
@@ -480,7 +481,7 @@ describe('credentials', () => {
     },
   };
   const digestOnly = (extra: Record<string, string>, inputs: Record<string, string> = {}) =>
-    parseConfig(envOf({ 'image-digest': D1, ...inputs }, extra), noMask)
+    parseOrThrow(envOf({ 'image-digest': D1, ...inputs }, extra), noMask)
       .credentials as StaticCredentials;
 
   test('from inputs, with a security token', () => {
@@ -537,7 +538,7 @@ describe('credentials', () => {
 
   test('only access-key-id is a problem naming both inputs', () => {
     const problems = inputError(() =>
-      parseConfig(envOf({ 'image-digest': D1, 'access-key-id': 'LTAI-only' }), noMask),
+      parseOrThrow(envOf({ 'image-digest': D1, 'access-key-id': 'LTAI-only' }), noMask),
     ).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^access-key-id and access-key-secret: give both or neither/);
@@ -546,7 +547,7 @@ describe('credentials', () => {
 
   test('only access-key-secret is a problem that does not show the secret', () => {
     const problems = inputError(() =>
-      parseConfig(envOf({ 'image-digest': D1, 'access-key-secret': SECRET }), noMask),
+      parseOrThrow(envOf({ 'image-digest': D1, 'access-key-secret': SECRET }), noMask),
     ).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('got only access-key-secret');
@@ -555,7 +556,7 @@ describe('credentials', () => {
 
   test('only a security token is a problem', () => {
     const problems = inputError(() =>
-      parseConfig(envOf({ 'image-digest': D1, 'security-token': TOKEN }), noMask),
+      parseOrThrow(envOf({ 'image-digest': D1, 'security-token': TOKEN }), noMask),
     ).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('got only security-token');
@@ -594,7 +595,7 @@ describe('credentials', () => {
   test('mask receives the input secret and token even when parsing then fails', () => {
     const masked: string[] = [];
     const err = inputError(() =>
-      parseConfig(
+      parseOrThrow(
         envOf({
           'access-key-id': 'LTAI5tExampleKeyId',
           'access-key-secret': SECRET,
@@ -619,7 +620,7 @@ describe('credentials', () => {
   test('mask receives a lone input secret before the pair is rejected', () => {
     const masked: string[] = [];
     const err = inputError(() =>
-      parseConfig(envOf({ 'access-key-secret': SECRET, 'image-digest': D1 }), (s) =>
+      parseOrThrow(envOf({ 'access-key-secret': SECRET, 'image-digest': D1 }), (s) =>
         masked.push(s),
       ),
     );
@@ -630,7 +631,7 @@ describe('credentials', () => {
   test('mask receives environment secret and token even when parsing then fails', () => {
     const masked: string[] = [];
     const err = inputError(() =>
-      parseConfig(envOf({ 'image-digest': 'bad' }, FAMILIES.ALICLOUD), (s) => masked.push(s)),
+      parseOrThrow(envOf({ 'image-digest': 'bad' }, FAMILIES.ALICLOUD), (s) => masked.push(s)),
     );
     expect(masked).toEqual(expect.arrayContaining(['secret-alicloud', 'token-alicloud']));
     expect(err.message).not.toContain('secret-alicloud');

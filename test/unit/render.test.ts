@@ -1,8 +1,8 @@
 import { endpointForRegion, type Endpoint } from '../../src/alibaba/endpoints.js';
-import type { ImageSelector } from '../../src/alibaba/sas.js';
+import type { ImageSelector } from '../../src/selector.js';
 import { CATEGORIES, CATEGORY_INFO, type Counts, type Limits } from '../../src/categories.js';
-import { evaluate } from '../../src/gate.js';
-import type { Config } from '../../src/inputs.js';
+import { evaluate } from '../../src/verdict.js';
+import type { Config } from '../../src/inputs/config.js';
 import { escapeText } from '../../src/report/escape.js';
 import {
   buildReport,
@@ -28,6 +28,7 @@ function configWith(limits: Limits = ZERO): Config {
     timeoutMs: 60_000,
     jobSummary: true,
     maxConcurrency: 4,
+    comment: { mode: 'always', token: '', key: '' },
     credentials: { kind: 'keys', source: 'inputs', accessKeyId: 'id', accessKeySecret: 'secret' },
     scan: { require: true, waitMs: 600_000, trigger: false, maxAgeMs: null, pollBaseMs: 5_000 },
   };

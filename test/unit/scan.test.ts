@@ -1,6 +1,6 @@
 import { criteriaFor, readRow, rowMatches, type ImageRow } from '../../src/alibaba/scan-api.js';
 import { GateError } from '../../src/errors.js';
-import { classifyRow, combineRows, worstScanStatus } from '../../src/scan.js';
+import { classifyRow, combineRows, worstScanStatus } from '../../src/scan-state.js';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const HOUR = 3_600_000;

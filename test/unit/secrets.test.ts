@@ -1,5 +1,5 @@
 import { truncate } from '../../src/alibaba/api-errors.js';
-import { headerUnsafe } from '../../src/credentials.js';
+import { headerUnsafe } from '../../src/inputs/credentials.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from '../../src/secrets.js';
 
 const masked: string[] = [];

@@ -1,9 +1,10 @@
 // Where the signing key comes from: keyless GitHub OIDC (role-arn + oidc-provider-arn), else
 // action inputs, then the environment variable families other tools set
 // (configure-aliyun-credentials-action exports all three).
-import { readEndpointInput, type Endpoint } from './alibaba/endpoints.js';
-import type { SigningKey } from './alibaba/signer.js';
-import { forkRestricted, pullRequestEvent } from './github/event.js';
+import { readEndpointInput, type Endpoint } from '../alibaba/endpoints.js';
+import type { SigningKey } from '../alibaba/signer.js';
+import { show, type InputReader } from './reader.js';
+import { forkRestricted, pullRequestEvent } from '../github/event.js';
 
 export const ENV_FAMILIES = [
   {
@@ -79,10 +80,6 @@ const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[^\s:/]{1,256}$/i;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const AUDIENCE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
 
-function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
-
 /**
  * The default RoleSessionName: "gh-<owner>.<repo>-<run id>", reduced to STS's alphabet
  * [A-Za-z0-9.@_-] and 2 to 64 characters (the repository part is shortened, the run id kept).
@@ -97,94 +94,85 @@ export function defaultSessionName(env: NodeJS.ProcessEnv): string {
   return SESSION_NAME.test(name) ? name : 'sas-image-gate';
 }
 
-/**
- * Chooses how the run authenticates. Both role-arn and oidc-provider-arn → keyless OIDC (and
- * access keys given as inputs too are a bad input; keys in the environment are ignored with a
- * notice). Otherwise access keys from inputs or the environment.
- */
 /** oidc-audience, role-session-name, role-duration-seconds and sts-endpoint, validated. */
-function readKeylessSettings(
-  input: (name: string) => string,
-  env: NodeJS.ProcessEnv,
-  problems: string[],
-): {
+function readKeylessSettings(input: InputReader): {
   audience: string;
   roleSessionName: string;
   durationSeconds: number;
-  sts: Endpoint | string;
+  sts: Endpoint | undefined;
 } {
-  const audience = input('oidc-audience') || DEFAULT_AUDIENCE;
-  if (!AUDIENCE.test(audience)) {
-    problems.push(
-      `oidc-audience: ${show(audience)} must be 1 to 256 characters without spaces or control characters (default ${DEFAULT_AUDIENCE})`,
-    );
-  }
-
-  const rawSession = input('role-session-name');
-  const roleSessionName = rawSession || defaultSessionName(env);
-  if (!SESSION_NAME.test(roleSessionName)) {
-    problems.push(
-      `role-session-name: ${show(rawSession)} is not accepted; use 2 to 64 of the characters A-Z a-z 0-9 . @ _ -`,
-    );
-  }
-
-  const rawDuration = input('role-duration-seconds');
-  let durationSeconds = DEFAULT_DURATION_SECONDS;
-  if (rawDuration !== '') {
-    const n = /^\d+$/.test(rawDuration) ? Number(rawDuration) : NaN;
-    if (Number.isSafeInteger(n) && n >= MIN_DURATION_SECONDS && n <= MAX_DURATION_SECONDS)
-      durationSeconds = n;
-    else
-      problems.push(
-        `role-duration-seconds: ${show(rawDuration)} is not accepted; use a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (above 3600 the role's maximum session duration must be raised in RAM)`,
-      );
-  }
-
-  const rawSts = input('sts-endpoint') || DEFAULT_STS_ENDPOINT;
-  const sts = readEndpointInput('sts-endpoint', rawSts);
-  if (typeof sts === 'string') problems.push(sts);
-
-  return { audience, roleSessionName, durationSeconds, sts };
+  const audience = input.text(
+    'oidc-audience',
+    DEFAULT_AUDIENCE,
+    AUDIENCE,
+    `must be 1 to 256 characters without spaces or control characters (default ${DEFAULT_AUDIENCE})`,
+  );
+  const roleSessionName = input.text(
+    'role-session-name',
+    defaultSessionName(input.env),
+    SESSION_NAME,
+    'is not accepted; use 2 to 64 of the characters A-Z a-z 0-9 . @ _ -',
+  );
+  const durationSeconds = input.integer(
+    'role-duration-seconds',
+    DEFAULT_DURATION_SECONDS,
+    MIN_DURATION_SECONDS,
+    MAX_DURATION_SECONDS,
+    " (above 3600 the role's maximum session duration must be raised in RAM)",
+  );
+  const sts = readEndpointInput('sts-endpoint', input.raw('sts-endpoint') || DEFAULT_STS_ENDPOINT);
+  if (typeof sts === 'string') input.problem(sts);
+  return {
+    audience,
+    roleSessionName,
+    durationSeconds,
+    sts: typeof sts === 'string' ? undefined : sts,
+  };
 }
 
+/**
+ * Chooses how the run authenticates. Both role-arn and oidc-provider-arn → keyless OIDC (and
+ * access keys given as inputs too are a bad input; keys in the environment are ignored with a
+ * notice). Otherwise access keys from inputs or the environment. Secrets are handed to `mask`
+ * the moment they are read, before any validation can fail.
+ */
 export function readCredentials(
-  input: (name: string) => string,
-  env: NodeJS.ProcessEnv,
+  input: InputReader,
   mask: (secret: string) => void,
-  problems: string[],
 ): Credentials | undefined {
+  const env = input.env;
   // The keyless settings are checked even when unused: bad input of every kind is reported.
-  const keyless = readKeylessSettings(input, env, problems);
-  const roleArn = input('role-arn');
-  const providerArn = input('oidc-provider-arn');
-  if (!roleArn && !providerArn) return readStaticCredentials(input, env, mask, problems);
+  const keyless = readKeylessSettings(input);
+  const roleArn = input.raw('role-arn');
+  const providerArn = input.raw('oidc-provider-arn');
+  if (!roleArn && !providerArn) return readStaticCredentials(input, mask);
 
-  const before = problems.length;
+  const before = input.problems.length;
   const keyInputs = ['access-key-id', 'access-key-secret', 'security-token'].filter(
-    (name) => input(name) !== '',
+    (name) => input.raw(name) !== '',
   );
   // Masked even though they are refused: they are secrets all the same.
   for (const name of ['access-key-secret', 'security-token']) {
-    const value = input(name);
+    const value = input.raw(name);
     if (value) mask(value);
   }
   if (!roleArn || !providerArn) {
-    problems.push(
+    input.problem(
       `role-arn and oidc-provider-arn: give both for keyless authentication (GitHub OIDC), or neither (got only ${roleArn ? 'role-arn' : 'oidc-provider-arn'})`,
     );
   }
   if (keyInputs.length > 0) {
-    problems.push(
+    input.problem(
       `credentials: ${keyInputs.join(', ')} and role-arn / oidc-provider-arn are both given; use one way at a time (remove the access key inputs for keyless authentication)`,
     );
   }
   if (roleArn && !ROLE_ARN.test(roleArn)) {
-    problems.push(
+    input.problem(
       `role-arn: ${show(roleArn)} is not a RAM role ARN; use acs:ram::<account id>:role/<role name> (RAM console → Roles → the role → ARN)`,
     );
   }
   if (providerArn && !PROVIDER_ARN.test(providerArn)) {
-    problems.push(
+    input.problem(
       `oidc-provider-arn: ${show(providerArn)} is not an OIDC provider ARN; use acs:ram::<account id>:oidc-provider/<provider name> (RAM console → SSO → OIDC → the provider → ARN)`,
     );
   }
@@ -207,7 +195,7 @@ export function readCredentials(
     );
   }
 
-  if (problems.length > before || typeof sts === 'string') return undefined;
+  if (input.problems.length > before || !sts) return undefined;
   return {
     kind: 'oidc',
     source: `GitHub OIDC → STS AssumeRoleWithOIDC (role ${roleArn}, session ${roleSessionName})`,
@@ -226,18 +214,17 @@ export function readCredentials(
  * they are read, before any validation can fail.
  */
 export function readStaticCredentials(
-  input: (name: string) => string,
-  env: NodeJS.ProcessEnv,
+  input: InputReader,
   mask: (secret: string) => void,
-  problems: string[],
 ): StaticCredentials | undefined {
-  const id = input('access-key-id');
-  const secret = input('access-key-secret');
-  const token = input('security-token');
+  const env = input.env;
+  const id = input.raw('access-key-id');
+  const secret = input.raw('access-key-secret');
+  const token = input.raw('security-token');
   for (const s of [secret, token]) if (s) mask(s);
   if (id || secret || token) {
     if (!id || !secret) {
-      problems.push(
+      input.problem(
         `access-key-id and access-key-secret: give both or neither (got only ${id ? 'access-key-id' : secret ? 'access-key-secret' : 'security-token'})`,
       );
       return undefined;
@@ -248,7 +235,7 @@ export function readStaticCredentials(
       ['security-token', token],
     ]);
     if (unsafe.length > 0) {
-      problems.push(...unsafe);
+      for (const problem of unsafe) input.problem(problem);
       return undefined;
     }
     return {
@@ -267,7 +254,7 @@ export function readStaticCredentials(
     if (envId && !envSecret) {
       // Half a key pair is a misconfiguration; falling through to another family could sign
       // as a different account without anyone noticing.
-      problems.push(
+      input.problem(
         `credentials: ${family.id} is set but ${family.secret} is not; set both, or neither`,
       );
       return undefined;
@@ -279,7 +266,7 @@ export function readStaticCredentials(
         [family.token, envToken],
       ]);
       if (unsafe.length > 0) {
-        problems.push(...unsafe);
+        for (const problem of unsafe) input.problem(problem);
         return undefined;
       }
       return {
@@ -294,6 +281,6 @@ export function readStaticCredentials(
   const fork = forkRestricted(pullRequestEvent(env))
     ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
     : '';
-  problems.push(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${fork}`);
+  input.problem(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${fork}`);
   return undefined;
 }

@@ -1,17 +1,25 @@
-// Keyless authentication: the GitHub ID token (JWT), fetched from the runner's token service
-// through the action's own Transport (not @actions/core's OIDC client), exchanged for STS
-// credentials. The JWT is registered as a secret the moment it is read; it is never logged,
-// written or put in an error message.
-import type { Deadline } from './deadline.js';
-import { forkRestricted, pullRequestEvent } from './github/event.js';
-import { GateError } from './errors.js';
-import type { Transport } from './http.js';
-import type { Logger } from './log.js';
-import { NO_CREDENTIALS_ADVICE, retrying } from './retry.js';
-import { truncate } from './alibaba/api-errors.js';
-import type { SigningKey } from './alibaba/signer.js';
-import { assumeRoleWithOidc } from './alibaba/sts.js';
-import type { OidcCredentials } from './credentials.js';
+// The GitHub ID token (JWT) for keyless authentication, fetched from the runner's token service
+// through the action's own Transport (not @actions/core's getIDToken: this one keeps to the step
+// deadline, the shared retry loop and the proxy settings). The JWT is registered as a secret the
+// moment it is read; it is never logged, written or put in an error message.
+import type { Deadline } from '../deadline.js';
+import { forkRestricted, pullRequestEvent } from './event.js';
+import { GateError } from '../errors.js';
+import type { Transport } from '../http.js';
+import type { Logger } from '../log.js';
+import { NO_CREDENTIALS_ADVICE, retrying } from '../retry.js';
+import { truncate } from '../alibaba/api-errors.js';
+
+/** What a keyless exchange runs with (the ID token request, then STS). */
+export interface KeylessOptions {
+  env: NodeJS.ProcessEnv;
+  transport: Transport;
+  deadline: Deadline;
+  log: Logger;
+  /** Called with each secret (request token, JWT, STS secret and token) before any other use. */
+  mask: (secret: string) => void;
+  userAgent?: string;
+}
 
 export interface IdTokenOptions extends KeylessOptions {
   audience: string;
@@ -137,51 +145,4 @@ export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {
     `GitHub ID token obtained for audience ${JSON.stringify(opts.audience)}${claims.sub ? `, subject ${JSON.stringify(claims.sub)}` : ''}${claims.iss ? `, issuer ${claims.iss}` : ''}`,
   );
   return jwt;
-}
-
-export interface KeylessOptions {
-  env: NodeJS.ProcessEnv;
-  transport: Transport;
-  deadline: Deadline;
-  log: Logger;
-  /** Called with each secret (JWT, STS secret and token) before anything else is done with it. */
-  mask: (secret: string) => void;
-  userAgent?: string;
-}
-
-/**
- * The whole keyless exchange, done once per run: GitHub ID token → STS AssumeRoleWithOIDC →
- * a signing key. Throws (and so ends the run as error) whenever no credentials are obtained.
- */
-export async function keylessSigningKey(
-  creds: OidcCredentials,
-  opts: KeylessOptions,
-): Promise<SigningKey> {
-  const jwt = await fetchIdToken({ ...opts, audience: creds.audience });
-  const key = await assumeRoleWithOidc(
-    {
-      endpoint: creds.stsEndpoint,
-      roleArn: creds.roleArn,
-      oidcProviderArn: creds.oidcProviderArn,
-      oidcToken: jwt,
-      roleSessionName: creds.roleSessionName,
-      durationSeconds: creds.durationSeconds,
-      audience: creds.audience,
-      subject: describeClaims(jwt).sub,
-    },
-    opts,
-  );
-  opts.log.info(
-    `Assumed ${creds.roleArn} as session ${creds.roleSessionName}; the STS credentials expire at ${key.expiration.toISOString()}${key.requestId ? ` (RequestId ${key.requestId})` : ''}`,
-  );
-  if (key.expiration.getTime() < Date.now() + opts.deadline.remaining()) {
-    opts.log.warning(
-      `The STS credentials expire before timeout-seconds runs out: raise role-duration-seconds (now ${creds.durationSeconds}) or lower timeout-seconds if calls start failing with an expired token.`,
-    );
-  }
-  return {
-    accessKeyId: key.accessKeyId,
-    accessKeySecret: key.accessKeySecret,
-    securityToken: key.securityToken,
-  };
 }

@@ -3,22 +3,12 @@
 import { CATEGORIES, CATEGORY_INFO, type Counts } from '../categories.js';
 import { GateError } from '../errors.js';
 import { truncate } from './api-errors.js';
-import type { AcsClient } from './client.js';
 import type { Endpoint } from './endpoints.js';
+import type { ImageSelector, RiskStatus } from '../selector.js';
 
-export const SAS_VERSION = '2018-12-03';
+import { SAS_VERSION, type AcsClient } from './client.js';
 
-export interface ImageSelector {
-  digest?: string; // lower-case bare hex
-  tag?: string;
-  uuid?: string;
-  repoId?: string;
-  repoInstanceId?: string;
-  repoRegionId?: string;
-  clusterId?: string;
-}
-
-export type RiskStatus = 'unhandled' | 'handled' | 'all';
+/** The count query's Dealed for each risk-status. */
 export const DEALED: Record<RiskStatus, string> = { unhandled: 'N', handled: 'Y', all: 'A' };
 
 export interface CountQuery {
@@ -73,14 +63,11 @@ export function readCounts(
   action: string,
   requestId?: string,
 ): Counts {
-  const where = requestId ? ` RequestId: ${requestId}.` : '';
   const data = body['Data'];
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new GateError(
-      `${action} answered without a Data object, so the counts are unknown.${where}`,
-      {
-        requestId,
-      },
+      `${action} answered without a Data object, so the counts are unknown.`,
+      requestId,
     );
   }
   const counts = {} as Counts;
@@ -97,9 +84,7 @@ export function readCounts(
     }
   }
   if (problems.length > 0) {
-    throw new GateError(`${action} answered malformed counts: ${problems.join('; ')}.${where}`, {
-      requestId,
-    });
+    throw new GateError(`${action} answered malformed counts: ${problems.join('; ')}.`, requestId);
   }
   return counts;
 }

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Counts, type Limits } from '../../src/categories.js';
-import { evaluate, unionExceeded, worstResult, type Result } from '../../src/gate.js';
+import { evaluate, unionExceeded, worstResult, type Result } from '../../src/verdict.js';
 
 const counts = (b: number, m: number, s: number, c: number): Counts => ({
   'baseline-risks': b,

@@ -1,17 +1,20 @@
-// Gates each image: prove it was scanned, query its counts and evaluate them. One image's failure never hides the
-// others: every image ends with either an evaluation or an error, and never both.
+// Gates each image: prove it was scanned, query its counts and evaluate them. One image's
+// failure never hides the others: every image ends with either an evaluation or an error, and
+// never both.
 import type { AcsClient } from './alibaba/client.js';
-import { describeImageSecurityScanCount } from './alibaba/sas.js';
+import { describeImageSecurityScanCount } from './alibaba/counts.js';
+import { scanApi } from './alibaba/scan-api.js';
+import { sleep, type Deadline } from './deadline.js';
 import { describeError, GateError } from './errors.js';
-import { evaluate } from './gate.js';
-import type { Deadline } from './deadline.js';
-import type { Config, ImageTarget } from './inputs.js';
-import { Slots } from './slots.js';
+import type { Config } from './inputs/config.js';
 import type { Logger } from './log.js';
 import type { ImageOutcome } from './report/model.js';
-import { ensureScanned, type StartedScan } from './scan.js';
+import { ensureScanned, type ScanContext, type StartedScan } from './scan-proof.js';
+import type { ImageTarget } from './selector.js';
+import { Slots } from './slots.js';
+import { evaluate } from './verdict.js';
 
-export interface InspectContext {
+export interface GateContext {
   client: AcsClient;
   deadline: Deadline;
   log: Logger;
@@ -21,19 +24,27 @@ export interface InspectContext {
   idle?: (wait: () => Promise<void>) => Promise<void>;
 }
 
-export async function inspectImage(
+export async function gateImage(
   target: ImageTarget,
   config: Config,
-  ctx: InspectContext,
+  ctx: GateContext,
 ): Promise<ImageOutcome> {
   const outcome: ImageOutcome = { target, requestIds: [] };
   try {
     let selector = target.selector;
     if (config.scan.require) {
-      const scan = await ensureScanned(selector, target.endpoint, {
-        ...ctx,
+      const scanContext: ScanContext = {
+        api: scanApi(ctx.client),
+        deadline: ctx.deadline,
+        log: ctx.log,
         settings: config.scan,
-      });
+        triggered: ctx.triggered,
+        now: Date.now,
+        sleep,
+        random: Math.random,
+        idle: ctx.idle,
+      };
+      const scan = await ensureScanned(selector, target.endpoint, scanContext);
       outcome.scan = scan;
       outcome.requestIds.push(...scan.requestIds);
       if (scan.problem !== undefined || scan.status !== 'scanned') {
@@ -61,9 +72,7 @@ export async function inspectImage(
     if (config.scan.require && !outcome.scan) {
       outcome.scan = { status: 'unknown', digests: [], requestIds: [] };
     }
-    if (err instanceof GateError && err.details.requestId) {
-      outcome.requestIds.push(err.details.requestId);
-    }
+    if (err instanceof GateError && err.requestId) outcome.requestIds.push(err.requestId);
     // The last call's RequestId is the one support needs for this error.
     outcome.requestId = outcome.requestIds.at(-1);
   }
@@ -83,7 +92,7 @@ function allZero(outcome: ImageOutcome): boolean {
   return Object.values(outcome.evaluation?.categories ?? {}).every((c) => c.count === 0);
 }
 
-export async function inspectAll(
+export async function gateImages(
   config: Config,
   client: AcsClient,
   log: Logger,
@@ -106,7 +115,7 @@ export async function inspectAll(
       };
       let outcome: ImageOutcome;
       try {
-        outcome = await inspectImage(target, config, { ...shared, idle });
+        outcome = await gateImage(target, config, { ...shared, idle });
       } finally {
         release();
       }

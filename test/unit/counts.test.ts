@@ -1,4 +1,4 @@
-import { countParams, readCounts, type CountQuery } from '../../src/alibaba/sas.js';
+import { countParams, readCounts, type CountQuery } from '../../src/alibaba/counts.js';
 import { GateError } from '../../src/errors.js';
 
 const ACTION = 'DescribeImageSecurityScanCount';
@@ -42,7 +42,7 @@ describe('readCounts', () => {
     expect(err.message).toContain(ACTION);
     expect(err.message).toContain('without a Data object');
     expect(err.message).toContain('RequestId: req-123');
-    expect(err.details.requestId).toBe('req-123');
+    expect(err.requestId).toBe('req-123');
   });
 
   test('a missing field is an error naming the field', () => {
@@ -71,7 +71,7 @@ describe('readCounts', () => {
     expect(err.message).toContain('malformed counts');
     expect(err.message).toContain('ImageCveVulCount is not a non-negative integer');
     expect(err.message).not.toContain('ImageBaselineCount');
-    expect(err.details.requestId).toBe('req-9');
+    expect(err.requestId).toBe('req-9');
   });
 
   test('every bad field is named', () => {

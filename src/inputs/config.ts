@@ -1,0 +1,184 @@
+// Every action input is read, validated and typed through here (with images.ts, limits.ts,
+// credentials.ts and comment-settings.ts), and nowhere else. All problems are collected and
+// reported together, before any network request; when there are any, what could still be read
+// (the job-summary switch, the comment settings and key) comes back too, so that nothing reads
+// the inputs a second time to report them.
+import {
+  endpointForRegion,
+  nearestRegion,
+  readEndpointInput,
+  REGION_SITES,
+  type Endpoint,
+} from '../alibaba/endpoints.js';
+import type { Limits } from '../categories.js';
+import type { ScanSettings } from '../scan-state.js';
+import {
+  SELECTOR_INPUTS,
+  type ImageSelector,
+  type ImageTarget,
+  type RiskStatus,
+} from '../selector.js';
+import { readCommentSettings, type CommentSettings } from './comment-settings.js';
+import { readCredentials, type Credentials } from './credentials.js';
+import { rawStepSelectors, readImages } from './images.js';
+import { readLimits } from './limits.js';
+import { InputReader, show } from './reader.js';
+
+export interface Config {
+  images: ImageTarget[];
+  scanRange: string[];
+  instanceUuids: string[];
+  riskStatus: RiskStatus;
+  limits: Limits;
+  failBuild: boolean;
+  onError: 'fail' | 'warn';
+  timeoutMs: number;
+  jobSummary: boolean;
+  /** Pull request comment settings. */
+  comment: CommentSettings;
+  maxConcurrency: number;
+  credentials: Credentials;
+  scan: ScanSettings;
+}
+
+/** What a run with bad input can still use to report it. */
+export interface PartialConfig {
+  jobSummary: boolean;
+  /** Undefined when the comment inputs are themselves bad: then no comment is written. */
+  comment?: CommentSettings;
+  /** Keys the comment as a valid run would: the step-level selectors as given. */
+  images: Array<{ selector: ImageSelector }>;
+}
+
+export type ParseResult = { config: Config } | { problems: string[]; partial: PartialConfig };
+
+export const DEFAULT_REGION = 'cn-shanghai';
+const MAX_CONCURRENCY = 20;
+const MAX_TIMEOUT_SECONDS = 3600;
+/** Test and demo knob: the first pause between scan-state polls (default 5 s). */
+export const FIRST_POLL_ENV = 'SAS_IMAGE_GATE_FIRST_POLL_MS';
+
+export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => void): ParseResult {
+  const input = new InputReader(env);
+  const credentials = readCredentials(input, mask);
+  const limits = readLimits(input);
+  const riskStatus = input.choice(
+    'risk-status',
+    ['unhandled', 'handled', 'all'] as const,
+    'unhandled',
+  );
+  const failBuild = input.bool('fail-build', true);
+  const onError = input.choice('on-error', ['fail', 'warn'] as const, 'fail');
+  const jobSummary = input.bool('job-summary', true);
+  const maxConcurrency = input.integer('max-concurrency', 4, 1, MAX_CONCURRENCY);
+  const comment = readCommentSettings(input, mask);
+  const scan = readScanSettings(input);
+  const timeoutSeconds = input.positive('timeout-seconds', 60, {
+    unit: 'seconds',
+    max: MAX_TIMEOUT_SECONDS,
+  });
+  const scanRange: string[] = [];
+  for (const v of input.list('scan-range')) {
+    const lower = v.toLowerCase();
+    if (lower !== 'image' && lower !== 'container') {
+      input.problem(
+        `scan-range: ${show(v)} is not accepted; use image and/or container (comma- or newline-separated)`,
+      );
+    } else if (!scanRange.includes(lower)) scanRange.push(lower);
+  }
+  const instanceUuids: string[] = [];
+  for (const v of input.list('instance-uuids')) {
+    if (!SAFE_ID.test(v)) input.problem(`instance-uuids: ${show(v)} is not an instance id`);
+    else if (!instanceUuids.includes(v)) instanceUuids.push(v);
+  }
+  const images = readTargets(input);
+
+  if (input.problems.length > 0 || !credentials || !comment) {
+    return {
+      problems: input.problems,
+      partial: { jobSummary, comment, images: [{ selector: rawStepSelectors(input) }] },
+    };
+  }
+  return {
+    config: {
+      images,
+      scanRange,
+      instanceUuids,
+      riskStatus,
+      limits,
+      failBuild,
+      onError,
+      timeoutMs: Math.round((timeoutSeconds ?? 60) * 1000),
+      jobSummary,
+      comment,
+      maxConcurrency,
+      credentials,
+      scan,
+    },
+  };
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const SAFE_ID = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
+
+function readScanSettings(input: InputReader): ScanSettings {
+  const require = input.bool('require-scan', true);
+  const waitSeconds = input.integer('wait-for-scan', 600, 0, 6 * 3600);
+  const trigger = input.bool('trigger-scan', false);
+  const hours = input.positive('max-scan-age', null, { unit: 'hours', off: true });
+  const rawPoll = (input.env[FIRST_POLL_ENV] ?? '').trim();
+  const pollBaseMs = /^\d+$/.test(rawPoll) && Number(rawPoll) > 0 ? Number(rawPoll) : 5_000;
+  return {
+    require,
+    waitMs: waitSeconds * 1000,
+    trigger,
+    maxAgeMs: hours === null ? null : Math.round(hours * 3_600_000),
+    pollBaseMs,
+  };
+}
+
+/**
+ * Each image with the Security Center site that holds its data: `endpoint` overrides
+ * everything; else `region-id`; else the image's own `repo-region-id` (default cn-shanghai).
+ * Duplicates (same site and selectors) are gated once.
+ */
+function readTargets(input: InputReader): ImageTarget[] {
+  let fixed: Endpoint | undefined;
+  const rawEndpoint = input.raw('endpoint');
+  if (rawEndpoint !== '') {
+    const parsed = readEndpointInput('endpoint', rawEndpoint);
+    if (typeof parsed === 'string') input.problem(parsed);
+    else fixed = parsed;
+  }
+  const regionId = input.raw('region-id');
+  if (regionId !== '' && !fixed) {
+    fixed = endpointForRegion(regionId);
+    if (!fixed) input.problem(unknownRegion('region-id', regionId));
+  }
+
+  const targets: ImageTarget[] = [];
+  const seen = new Set<string>();
+  for (const { selector, where } of readImages(input)) {
+    let endpoint = fixed;
+    if (!endpoint && rawEndpoint === '' && regionId === '') {
+      const region = selector.repoRegionId ?? DEFAULT_REGION;
+      endpoint = endpointForRegion(region);
+      if (!endpoint) input.problem(`${where}${unknownRegion('repo-region-id', region)}`);
+    }
+    if (!endpoint) continue;
+    const key = JSON.stringify([
+      endpoint.origin,
+      SELECTOR_INPUTS.map(([, f]) => selector[f] ?? null),
+    ]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    targets.push({ selector, endpoint });
+  }
+  return targets;
+}
+
+function unknownRegion(name: string, region: string): string {
+  const near = nearestRegion(region);
+  const guess = near ? `did you mean ${near}? ` : '';
+  return `${name}: ${show(region)} is not a known region (no Security Center site is known for it); ${guess}Known regions: ${[...REGION_SITES.keys()].join(', ')}. Or set endpoint to the Security Center endpoint`;
+}
