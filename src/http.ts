@@ -139,6 +139,12 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
       }
       chunks.push(chunk as Buffer);
     }
+    // undici frees the connection for the pool one event-loop turn after the response ends
+    // (setImmediate in client-h1.js onMessageComplete), but the body's end reaches us first. A
+    // request sent before that turn finds the connection busy and the pool dials another: a
+    // second TCP + TLS handshake for back-to-back calls. Yield that turn so the next request
+    // reuses this connection.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {
       if (value !== undefined)

@@ -60,6 +60,8 @@ export interface RunOptions {
   event?: { name: string; payload: unknown };
   timeoutMs?: number;
   nodePath?: string;
+  /** The script to run instead of dist/index.js (the benchmark's other builds and baselines). */
+  script?: string;
   /** Extra Node options before the script (the benchmark's RSS probe). */
   nodeArgs?: string[];
   /** Close the child's stdout at once, as a reader that went away would. */
@@ -111,10 +113,14 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   }
   Object.assign(env, opts.env);
   const started = performance.now();
-  const child = spawn(opts.nodePath ?? process.execPath, [...(opts.nodeArgs ?? []), DIST], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    opts.nodePath ?? process.execPath,
+    [...(opts.nodeArgs ?? []), opts.script ?? DIST],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   if (opts.closeStdout) child.stdout.destroy();

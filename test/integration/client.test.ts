@@ -101,6 +101,15 @@ test('reads the counts through a signature the simulator verifies', async () => 
   expect(req?.body).toBe('');
 });
 
+test('back-to-back calls share one keep-alive connection (no new handshake per call)', async () => {
+  // undici frees a connection one event-loop turn after its response ends; a call sent sooner
+  // made the pool dial a second connection (a second TCP + TLS handshake on a real link).
+  const c = client();
+  for (let i = 0; i < 3; i++) await describeImageSecurityScanCount(c, endpoint, query);
+  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(3);
+  expect(sim.connections).toBe(1);
+});
+
 test('risk-status maps to Dealed', async () => {
   const all = await describeImageSecurityScanCount(client(), endpoint, {
     ...query,

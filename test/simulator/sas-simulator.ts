@@ -155,6 +155,8 @@ export class SasSimulator {
   latencyMs = 0;
   /** Most requests handled at the same moment (for concurrency assertions). */
   maxInFlight = 0;
+  /** TCP connections accepted (for connection-reuse assertions). */
+  connections = 0;
   private inFlight = 0;
   private readonly rules: Array<FaultRule & { used: number }> = [];
   private readonly nonces = new Set<string>();
@@ -346,6 +348,7 @@ export class SasSimulator {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
     this.server.on('connection', (s) => {
+      this.connections++;
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });

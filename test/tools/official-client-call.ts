@@ -1,6 +1,7 @@
 // The same DescribeImageSecurityScanCount call made through Alibaba's official generic client
 // (@alicloud/openapi-client, a dev dependency): the benchmark's baseline, and a check that the
-// simulator accepts the official SDK's own signatures. Reads SIM_URL, SIM_DIGEST.
+// simulator accepts the official SDK's own signatures. Reads SIM_URL, SIM_DIGEST and SIM_PROTOCOL
+// (http, the default, or https: then the CA comes from NODE_EXTRA_CA_CERTS, as for the action).
 import * as OpenApiModule from '@alicloud/openapi-client';
 import * as TeaUtilModule from '@alicloud/tea-util';
 
@@ -34,18 +35,19 @@ const RuntimeOptions = pick<Ctor<unknown>>(util, 'RuntimeOptions');
 
 async function main(): Promise<void> {
   const url = new URL(process.env['SIM_URL'] ?? '');
+  const protocol = process.env['SIM_PROTOCOL'] === 'https' ? 'https' : 'http';
   const client = new Client(
     new Config({
       accessKeyId: 'test-key-id',
       accessKeySecret: 'test-key-secret',
       endpoint: url.host,
-      protocol: 'http',
+      protocol,
     }) as Record<string, unknown>,
   );
   const params = new Params({
     action: 'DescribeImageSecurityScanCount',
     version: '2018-12-03',
-    protocol: 'HTTP',
+    protocol: protocol.toUpperCase(),
     pathname: '/',
     method: 'POST',
     authType: 'AK',
