@@ -18,7 +18,9 @@ export class GateError extends Error {
     message: string,
     readonly requestId?: string,
   ) {
-    super(requestId ? `${message} RequestId: ${requestId}.` : message);
+    // A RequestId comes from the answer: one short line, whatever the answer sent.
+    const id = requestId?.replace(/\s+/g, ' ').trim().slice(0, 100);
+    super(id ? `${message} RequestId: ${id}.` : message);
     this.name = 'GateError';
   }
 }

@@ -3,9 +3,8 @@
 // list it cannot show complete and well-formed is a GateError, never a shorter list.
 import { GateError } from '../errors.js';
 import { truncate } from './api-errors.js';
-import type { RpcAnswer, RpcCall } from './client.js';
+import { SAS_VERSION, type RpcAnswer, type RpcCall } from './client.js';
 import type { Endpoint } from './endpoints.js';
-import { SAS_VERSION } from './sas.js';
 
 /** The Security Center API as the finding readers use it; AcsClient satisfies it. */
 export interface SasCaller {
@@ -24,13 +23,8 @@ const SHAPE_ADVICE =
 const INCOMPLETE_ADVICE =
   'Security Center may have changed the list while it was read (a scan finishing): re-run the job; if it persists, report the RequestId to Alibaba Cloud support.';
 
-/** ` RequestId: X.` (or nothing), as every message of these modules ends. */
-export function idSuffix(requestId: string | undefined): string {
-  return requestId ? ` RequestId: ${truncate(requestId, 100)}.` : '';
-}
-
 export function fail(message: string, requestId: string | undefined): GateError {
-  return new GateError(`${message}${idSuffix(requestId)}`, { requestId });
+  return new GateError(message, requestId);
 }
 
 /**
@@ -48,8 +42,8 @@ export class ListBoundError extends GateError {
     requestId?: string,
   ) {
     super(
-      `${action} lists ${totalCount.toLocaleString('en-US')} ${what} for this image, more than the ${limit.toLocaleString('en-US')} the gate reads, so the list was not read and nothing counted from it can be checked. Handle or fix findings in Security Center, or turn off the limits that need this list.${idSuffix(requestId)}`,
-      { requestId },
+      `${action} lists ${totalCount.toLocaleString('en-US')} ${what} for this image, more than the ${limit.toLocaleString('en-US')} the gate reads, so the list was not read and nothing counted from it can be checked. Handle or fix findings in Security Center, or turn off the limits that need this list.`,
+      requestId,
     );
     this.name = 'ListBoundError';
   }
