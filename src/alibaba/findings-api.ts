@@ -38,7 +38,7 @@ export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
 };
 
 /** The image whose findings are listed: its digest and the count query's repository filters. */
-export interface ImageTarget {
+export interface ListTarget {
   /** sha256 digest, bare hex (a `sha256:` prefix is stripped). */
   digest: string;
   repoRegionId?: string;
@@ -137,7 +137,7 @@ const DEALED: Record<CveRiskStatus, string | undefined> = {
   all: undefined,
 };
 
-function digestOf(target: ImageTarget): string {
+function digestOf(target: ListTarget): string {
   const digest = bareDigest(target.digest);
   if (!/^[0-9a-f]{64}$/.test(digest))
     throw fail(
@@ -147,7 +147,7 @@ function digestOf(target: ImageTarget): string {
   return digest;
 }
 
-function repoParams(target: ImageTarget): Array<[string, string]> {
+function repoParams(target: ListTarget): Array<[string, string]> {
   const params: Array<[string, string]> = [];
   for (const [name, value] of [
     ['RepoRegionId', target.repoRegionId],
@@ -192,7 +192,7 @@ function readPackages(v: unknown): CvePackage[] {
 export async function describeImageVulList(
   api: SasCaller,
   endpoint: Endpoint,
-  target: ImageTarget,
+  target: ListTarget,
   riskStatus: CveRiskStatus,
 ): Promise<FindingList<CveRecord>> {
   const digest = digestOf(target);
@@ -229,7 +229,7 @@ export async function describeImageVulList(
 export async function describeImageGroupedVulList(
   api: SasCaller,
   endpoint: Endpoint,
-  target: ImageTarget,
+  target: ListTarget,
 ): Promise<FindingList<ScaRecord>> {
   const digest = digestOf(target);
   return readAllPages(api, {
@@ -261,7 +261,7 @@ export async function describeImageGroupedVulList(
 export async function describeGroupedMaliciousFiles(
   api: SasCaller,
   endpoint: Endpoint,
-  target: ImageTarget,
+  target: ListTarget,
 ): Promise<FindingList<MaliciousSample>> {
   const digest = digestOf(target);
   return readAllPages(api, {
@@ -289,7 +289,7 @@ export async function describeGroupedMaliciousFiles(
 export async function describeAffectedMaliciousFileImages(
   api: SasCaller,
   endpoint: Endpoint,
-  target: ImageTarget,
+  target: ListTarget,
   md5: string,
   shared: { budget?: { used: number }; signal?: AbortSignal } = {},
 ): Promise<FindingList<MaliciousFile>> {
@@ -328,7 +328,7 @@ export async function describeAffectedMaliciousFileImages(
 export async function listMaliciousFiles(
   api: SasCaller,
   endpoint: Endpoint,
-  target: ImageTarget,
+  target: ListTarget,
 ): Promise<FindingList<MaliciousRecord>> {
   const samples = await describeGroupedMaliciousFiles(api, endpoint, target);
   const stop = new AbortController();

@@ -11,7 +11,7 @@ import {
   listMaliciousFiles,
   ListBoundError,
   MAX_TEXT,
-  type ImageTarget,
+  type ListTarget,
 } from '../../src/alibaba/findings-api.js';
 import { Deadline } from '../../src/deadline.js';
 import { GateError } from '../../src/errors.js';
@@ -28,7 +28,7 @@ import {
 const DIGEST = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);
 const UUID = 'img-uuid-1';
-const target: ImageTarget = { digest: DIGEST, repoId: 'crr-1', repoRegionId: 'cn-hangzhou' };
+const target: ListTarget = { digest: DIGEST, repoId: 'crr-1', repoRegionId: 'cn-hangzhou' };
 const FAST_RETRY: RetryPolicy = {
   baseDelayMs: 20,
   maxDelayMs: 200,
