@@ -36,6 +36,9 @@ export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
 };
 
 export type Counts = Record<Category, number>;
-/** A limit is a non-negative integer, or 'off' (reported, never enforced). */
-export type Limit = number | 'off';
+/**
+ * A limit as the report shows it: a whole number for a plain total limit, 'off' (reported,
+ * never enforced), or the terms as written (e.g. "high:0,medium:2").
+ */
+export type Limit = number | string;
 export type Limits = Record<Category, Limit>;

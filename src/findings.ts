@@ -8,6 +8,20 @@ export const LEVELS = ['high', 'medium', 'low'] as const;
 export type Level = (typeof LEVELS)[number];
 export type LevelCounts = Record<Level, number>;
 
+/** Each category's own words for the three levels (map by name, never by position). */
+export const LEVEL_WORDS: Record<Category, Record<Level, string>> = {
+  'baseline-risks': { high: 'high', medium: 'medium', low: 'low' },
+  'malicious-files': { high: 'serious', medium: 'suspicious', low: 'remind' },
+  'sca-vulns': { high: 'asap', medium: 'later', low: 'nntf' },
+  'cve-vulns': { high: 'asap', medium: 'later', low: 'nntf' },
+};
+
+/** The level a word names for a category: high/medium/low or the category's own word. */
+export function levelOf(category: Category, word: string): Level | undefined {
+  const w = word.trim().toLowerCase();
+  return LEVELS.find((l) => l === w || LEVEL_WORDS[category][l] === w);
+}
+
 /** A vulnerable package of a CVE record: what to upgrade, and how. */
 export interface FindingPackage {
   name: string;

@@ -1,18 +1,29 @@
-// Gates each image: prove it was scanned, query its counts and evaluate them. One image's
-// failure never hides the others: every image ends with either an evaluation or an error, and
-// never both.
+// Gates each image: prove it was scanned, query its counts, read the finding lists its limits
+// need, and evaluate. One image's failure never hides the others: every image ends with either
+// an evaluation or an error, and never both.
+//
+// Latency: with a digest, the count query and the finding lists go out together with the scan
+// proof instead of after it. Their answers are used only when the proof shows a scan that
+// finished at least ACCEPT_MARGIN_MS before they were sent (an answer asked during or just
+// after a scan may describe the previous one); otherwise they are asked again after the proof.
 import type { AcsClient } from './alibaba/client.js';
-import { describeImageSecurityScanCount } from './alibaba/counts.js';
+import { describeImageSecurityScanCount, type CountAnswer } from './alibaba/counts.js';
 import { scanApi } from './alibaba/scan-api.js';
+import { CATEGORIES, CATEGORY_INFO, type Category, type Counts } from './categories.js';
 import { sleep, type Deadline } from './deadline.js';
 import { describeError, GateError } from './errors.js';
+import type { LevelCounts } from './findings.js';
 import type { Config } from './inputs/config.js';
 import type { Logger } from './log.js';
+import type { ListResult } from './read-findings.js';
 import type { ImageOutcome } from './report/model.js';
 import { ensureScanned, type ScanContext, type StartedScan } from './scan-proof.js';
-import type { ImageTarget } from './selector.js';
+import type { ImageSelector, ImageTarget } from './selector.js';
 import { Slots } from './slots.js';
-import { evaluate } from './verdict.js';
+import { enforcedFromList, evaluate } from './verdict.js';
+
+/** Answers sent before the proof count only if the scan finished this long before they went. */
+export const ACCEPT_MARGIN_MS = 60_000;
 
 export interface GateContext {
   client: AcsClient;
@@ -20,8 +31,26 @@ export interface GateContext {
   log: Logger;
   /** Scan tasks started in this run, by digest, shared by every image. */
   triggered: Map<string, Promise<StartedScan>>;
+  /** The finding-list code, loaded on first use only. */
+  lists: () => Promise<typeof import('./read-findings.js')>;
   /** Runs a wait without holding the image's turn. */
   idle?: (wait: () => Promise<void>) => Promise<void>;
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** Answers asked together, and when they were asked. */
+interface Reads {
+  sentAt: number;
+  count?: Promise<Settled<CountAnswer>>;
+  lists: Map<Category, Promise<ListResult>>;
 }
 
 export async function gateImage(
@@ -29,41 +58,88 @@ export async function gateImage(
   config: Config,
   ctx: GateContext,
 ): Promise<ImageOutcome> {
-  const outcome: ImageOutcome = { target, requestIds: [] };
+  const outcome: ImageOutcome = { target, requestIds: [], lists: {}, notes: [] };
+  const enforce = CATEGORIES.filter((c) =>
+    enforcedFromList(c, config.limits[c], config.ignoreUnfixable),
+  );
+  // SARIF reports every finding: then every list is read for every image.
+  const wanted = config.sarifFile !== '' ? [...CATEGORIES] : enforce;
+  const ask = async (
+    selector: ImageSelector,
+    uuid: string | undefined,
+    categories: Category[],
+    withCount: boolean,
+  ): Promise<Reads> => {
+    const reads: Reads = { sentAt: Date.now(), lists: new Map() };
+    if (withCount) reads.count = settle(countQuery(ctx.client, target, selector, config));
+    if (categories.length > 0) {
+      const lists = await ctx.lists();
+      const spec = { endpoint: target.endpoint, selector, uuid };
+      const opts = { riskStatus: config.riskStatus, ignoreUnfixable: config.ignoreUnfixable };
+      for (const c of categories)
+        reads.lists.set(c, lists.readFindingList(ctx.client, c, spec, opts));
+    }
+    return reads;
+  };
+
   try {
     let selector = target.selector;
+    let uuid = selector.uuid;
+    let early: Reads | undefined;
     if (config.scan.require) {
-      const scanContext: ScanContext = {
-        api: scanApi(ctx.client),
-        deadline: ctx.deadline,
-        log: ctx.log,
-        settings: config.scan,
-        triggered: ctx.triggered,
-        now: Date.now,
-        sleep,
-        random: Math.random,
-        idle: ctx.idle,
-      };
-      const scan = await ensureScanned(selector, target.endpoint, scanContext);
+      // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
+      const before = uuid ? wanted : wanted.filter((c) => c !== 'baseline-risks');
+      if (selector.digest) early = await ask(selector, uuid, before, true);
+      const scan = await ensureScanned(selector, target.endpoint, scanContext(config, ctx));
       outcome.scan = scan;
       outcome.requestIds.push(...scan.requestIds);
       if (scan.problem !== undefined || scan.status !== 'scanned') {
         throw new GateError(scan.problem ?? `The scan state is ${scan.status}, not scanned.`);
       }
-      // Pin the count query to what was checked: a tag that moves meanwhile cannot swap images.
+      // Pin the later queries to what was checked: a tag that moves meanwhile cannot swap images.
       if (!selector.digest && scan.digests.length === 1)
         selector = { ...selector, digest: scan.digests[0] };
+      uuid ??= scan.uuid;
+      const proven = scan.provenAt ?? 0;
+      if (early && !(proven > 0 && proven <= early.sentAt - ACCEPT_MARGIN_MS)) early = undefined;
+    } else if (wanted.includes('baseline-risks') && !uuid) {
+      const found = await (
+        await ctx.lists()
+      ).lookUpUuid(scanApi(ctx.client), target.endpoint, selector);
+      outcome.requestIds.push(...found.requestIds);
+      uuid = found.uuid;
     }
-    const answer = await describeImageSecurityScanCount(ctx.client, target.endpoint, {
+    const late = await ask(
       selector,
-      scanRange: config.scanRange,
-      instanceUuids: config.instanceUuids,
-      riskStatus: config.riskStatus,
-    });
+      uuid,
+      wanted.filter((c) => !early?.lists.has(c)),
+      early === undefined,
+    );
+    const counted = await (early ?? late).count;
+    if (!counted) throw new GateError('The count query was not sent.');
+    if ('error' in counted) throw counted.error;
+    const answer = counted.value;
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
     outcome.requestId = answer.requestId;
     outcome.gatedDigests = selector.digest ? [selector.digest] : (outcome.scan?.digests ?? []);
-    outcome.evaluation = evaluate(answer.counts, config.limits);
+
+    const levels: Partial<Record<Category, LevelCounts>> = {};
+    for (const c of wanted) {
+      const result = await (early?.lists.get(c) ?? late.lists.get(c));
+      const kept = await keepList(c, result, answer.counts, outcome, ctx, enforce.includes(c));
+      if (kept) levels[c] = kept;
+    }
+    outcome.evaluation = evaluate(answer.counts, config.limits, {
+      levels,
+      ignoreUnfixable: config.ignoreUnfixable,
+    });
+    // An image over its limits shows what to fix: the lists not read yet are read to list them.
+    if (outcome.evaluation.result === 'fail' && config.listFindings > 0) {
+      const rest = CATEGORIES.filter((c) => !wanted.includes(c));
+      const shown = await ask(selector, uuid, rest, false);
+      for (const c of rest)
+        await keepList(c, await shown.lists.get(c), answer.counts, outcome, ctx, false);
+    }
   } catch (err) {
     outcome.evaluation = undefined;
     outcome.gatedDigests = undefined;
@@ -79,6 +155,60 @@ export async function gateImage(
   return outcome;
 }
 
+/**
+ * Keeps a read list on the outcome, or says why not: an error for a list the limits need (the
+ * image cannot pass without it), a note for one read only to show or to report.
+ */
+async function keepList(
+  category: Category,
+  result: ListResult | undefined,
+  counts: Counts,
+  outcome: ImageOutcome,
+  ctx: GateContext,
+  enforced: boolean,
+): Promise<LevelCounts | undefined> {
+  if (!result) return undefined;
+  outcome.requestIds.push(...result.requestIds);
+  const label = CATEGORY_INFO[category].label;
+  const judged = (await ctx.lists()).judgeList(label, result, counts[category]);
+  if ('problem' in judged) {
+    if (enforced) throw new GateError(judged.problem);
+    outcome.notes.push(judged.problem);
+    return undefined;
+  }
+  outcome.lists[category] = judged.keep;
+  outcome.notes.push(...judged.notes);
+  return judged.keep.levels;
+}
+
+function countQuery(
+  client: AcsClient,
+  target: ImageTarget,
+  selector: ImageSelector,
+  config: Config,
+): Promise<CountAnswer> {
+  return describeImageSecurityScanCount(client, target.endpoint, {
+    selector,
+    scanRange: config.scanRange,
+    instanceUuids: config.instanceUuids,
+    riskStatus: config.riskStatus,
+  });
+}
+
+function scanContext(config: Config, ctx: GateContext): ScanContext {
+  return {
+    api: scanApi(ctx.client),
+    deadline: ctx.deadline,
+    log: ctx.log,
+    settings: config.scan,
+    triggered: ctx.triggered,
+    now: Date.now,
+    sleep,
+    random: Math.random,
+    idle: ctx.idle,
+  };
+}
+
 /** Filters that narrow what is counted without naming the image: zeros may mean "nothing selected". */
 function narrowsCounts(target: ImageTarget, config: Config): boolean {
   return (
@@ -88,17 +218,20 @@ function narrowsCounts(target: ImageTarget, config: Config): boolean {
   );
 }
 
-function allZero(outcome: ImageOutcome): boolean {
-  return Object.values(outcome.evaluation?.categories ?? {}).every((c) => c.count === 0);
-}
-
 export async function gateImages(
   config: Config,
   client: AcsClient,
   log: Logger,
   deadline: Deadline,
 ): Promise<ImageOutcome[]> {
-  const shared = { client, deadline, log, triggered: new Map<string, Promise<StartedScan>>() };
+  let listCode: Promise<typeof import('./read-findings.js')> | undefined;
+  const shared = {
+    client,
+    deadline,
+    log,
+    triggered: new Map<string, Promise<StartedScan>>(),
+    lists: () => (listCode ??= import('./read-findings.js')),
+  };
   // max-concurrency images work at a time (which also keeps memory flat with hundreds of
   // images); an image waiting for its scan gives up its turn, so it never holds up the others.
   const turns = new Slots(config.maxConcurrency);
@@ -120,17 +253,16 @@ export async function gateImages(
         release();
       }
       const label = config.images.length > 1 ? `image ${index + 1}` : 'image';
-      if (outcome.evaluation && narrowsCounts(target, config) && allZero(outcome)) {
-        log.warning(
-          `${config.images.length > 1 ? `image ${index + 1}` : 'the image'}: every count is 0 with cluster-id, instance-uuids or scan-range narrowing the query. A value that selects nothing also counts 0: check those inputs.`,
-        );
-      }
-      if (outcome.evaluation) {
-        const counts = Object.values(outcome.evaluation.categories)
-          .map((c) => c.count)
-          .join('/');
+      const evaluation = outcome.evaluation;
+      if (evaluation) {
+        const counts = CATEGORIES.map((c) => evaluation.categories[c].count);
+        if (narrowsCounts(target, config) && counts.every((n) => n === 0)) {
+          log.warning(
+            `${config.images.length > 1 ? label : 'the image'}: every count is 0 with cluster-id, instance-uuids or scan-range narrowing the query. A value that selects nothing also counts 0: check those inputs.`,
+          );
+        }
         log.info(
-          `${label}: ${outcome.evaluation.result} (baseline/malicious/sca/cve = ${counts}) at ${target.endpoint.site}`,
+          `${label}: ${evaluation.result} (baseline/malicious/sca/cve = ${counts.join('/')}) at ${target.endpoint.site}`,
         );
       } else {
         log.info(`${label}: error: ${outcome.error}`);

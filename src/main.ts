@@ -5,6 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { AcsClient } from './alibaba/client.js';
+import { CATEGORIES } from './categories.js';
 import type { SigningKey } from './alibaba/signer.js';
 import type { CommentConfig } from './comment-step.js';
 import { Deadline } from './deadline.js';
@@ -15,10 +16,10 @@ import { createTransport, type Transport } from './http.js';
 import { parseConfig, type Config, type PartialConfig } from './inputs/config.js';
 import { armWatchdog, WATCHDOG_GRACE_MS, writeVerdict } from './lifecycle.js';
 import { actionLog, failStep, type Logger } from './log.js';
-import { buildReport, failedRunReport, type Report } from './report/model.js';
+import { buildReport, failedRunReport, type ImageOutcome, type Report } from './report/model.js';
 import { outputValues } from './report/outputs.js';
 import { renderMarkdown, verdictHeadline } from './report/render.js';
-import { ramActionsFor } from './scan-state.js';
+import { ramActionsFor } from './ram-policy.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from './secrets.js';
 import { USER_AGENT } from './version.js';
 
@@ -35,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
     config.timeoutMs + (config.scan.require ? config.scan.waitMs : 0) + WATCHDOG_GRACE_MS,
   );
   log.info(
-    `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${JSON.stringify(config.limits)}`,
+    `Gating ${config.images.length} image(s) with credentials from ${config.credentials.source}; limits ${CATEGORIES.map((c) => `${c} ${config.limits[c].text}`).join(', ')}`,
   );
   // A slice of timeout-seconds is kept for the PR comment, so a run that timed out against
   // Security Center can still report it, and the step still ends within the one deadline.
@@ -46,8 +47,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
     Date.now,
     config.scan.require ? config.scan.waitMs : 0,
   );
-  const report = scrubDeep(await gate(config, env, deadline, log));
+  const outcomes = await gate(config, env, deadline, log);
+  const report = scrubDeep(buildReport(config, outcomes));
   writeSummary(report, config, log);
+  const sarifFile = config.sarifFile
+    ? (await import('./sarif-step.js')).writeSarif(config, outcomes, env, log)
+    : '';
   const commentUrl = await comment(
     report,
     config,
@@ -55,7 +60,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
     deadline.remaining() + commentReserveMs,
     log,
   );
-  writeVerdict({ ...outputValues(report), 'comment-url': commentUrl });
+  writeVerdict({ ...outputValues(report), 'comment-url': commentUrl, 'sarif-file': sarifFile });
   conclude(report, config, log);
 }
 
@@ -65,7 +70,7 @@ async function gate(
   env: NodeJS.ProcessEnv,
   deadline: Deadline,
   log: Logger,
-): Promise<Report> {
+): Promise<ImageOutcome[]> {
   let transport: Transport | undefined;
   try {
     transport = createTransport(env, config.maxConcurrency);
@@ -77,16 +82,13 @@ async function gate(
       log,
       userAgent: USER_AGENT,
       maxConcurrency: config.maxConcurrency,
-      ramActions: ramActionsFor(config.scan),
+      ramActions: ramActionsFor(config),
     });
-    return buildReport(config, await gateImages(config, client, log, deadline));
+    return await gateImages(config, client, log, deadline);
   } catch (err) {
     // Nothing was established (e.g. no credentials could be obtained): every image is an error.
     const error = describeError(err);
-    return buildReport(
-      config,
-      config.images.map((target) => ({ target, requestIds: [], error })),
-    );
+    return config.images.map((target) => ({ target, requestIds: [], error, lists: {}, notes: [] }));
   } finally {
     // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
     void transport?.close().catch(() => {});
@@ -101,7 +103,7 @@ async function reportBadInput(
   log: Logger,
 ): Promise<void> {
   const message = new InputError(problems).message;
-  const report = scrubDeep(failedRunReport(message, undefined, problems));
+  const report = scrubDeep(failedRunReport(message, problems));
   const policy = { failBuild: true, onError: 'fail' } as const;
   writeSummary(report, { ...policy, jobSummary: partial.jobSummary }, log);
   // The pull request learns of the failure too, so an earlier "pass" comment is not left

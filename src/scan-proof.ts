@@ -33,6 +33,8 @@ export interface ScanOutcome {
   digests: string[];
   /** The image's Security Center UUID, when its rows agree on one. */
   uuid?: string;
+  /** Epoch ms when the scan that proves it finished (answers asked before it may be stale). */
+  provenAt?: number;
   requestIds: string[];
   /** Set exactly when the scan could not be shown complete: the image is an error. */
   problem?: string;
@@ -98,6 +100,7 @@ export async function ensureScanned(
     });
     if (step.kind === 'scanned') {
       outcome.status = 'scanned';
+      outcome.provenAt = step.provenAt;
       if (step.scannedAt !== undefined) outcome.scannedAt = step.scannedAt;
       return outcome;
     }

@@ -32,16 +32,6 @@ export interface ScanSettings {
   pollBaseMs: number;
 }
 
-/** The Security Center actions a run with these settings may call (its minimal RAM policy). */
-export function ramActionsFor(settings: Pick<ScanSettings, 'require' | 'trigger'>): string[] {
-  const actions = ['DescribeImageSecurityScanCount'];
-  if (settings.require) actions.push('DescribeImageInstances', 'DescribeImageLatestScanTask');
-  if (settings.require && settings.trigger) {
-    actions.push('PublicPreCheckImageScanTask', 'PublicCreateImageScanTask');
-  }
-  return actions;
-}
-
 export type RowState = 'scanned' | 'scanning' | 'failed' | 'stale' | 'never' | 'unknown';
 export type ImageState = RowState | 'absent';
 
@@ -95,6 +85,8 @@ export interface RowsView {
   digests: string[];
   /** Epoch ms of the oldest completed scan among the rows. */
   scannedAt?: number;
+  /** Epoch ms of the newest completed scan among the rows (0 when none). */
+  newestScan: number;
   /** Set when the rows show no completed scan of a single digest: ask its latest scan task. */
   askTaskOf?: { digest: string; newestScan: number };
 }
@@ -107,7 +99,7 @@ export function viewRows(
   const state = combineRows(rows.map((r) => classifyRow(r, maxAgeMs, now)));
   const digests = [...new Set(rows.map((r) => r.digest))];
   const times = rows.map((r) => r.lastScanTime ?? 0).filter((t) => t > 0);
-  const view: RowsView = { state, digests };
+  const view: RowsView = { state, digests, newestScan: Math.max(0, ...times) };
   if (times.length > 0) view.scannedAt = Math.min(...times);
   // The latest task never speaks for an image the listing does not show (that would prove a
   // scan of something the count query does not select), nor for rows of several digests.
@@ -117,7 +109,7 @@ export function viewRows(
     digests.length === 1 &&
     (state === 'never' || state === 'stale' || state === 'failed')
   )
-    view.askTaskOf = { digest: first.digest, newestScan: Math.max(0, ...times) };
+    view.askTaskOf = { digest: first.digest, newestScan: view.newestScan };
   return view;
 }
 
@@ -182,7 +174,12 @@ export interface PollFacts {
 }
 
 export type PollStep =
-  | { kind: 'scanned'; scannedAt?: number }
+  | {
+      kind: 'scanned';
+      scannedAt?: number;
+      /** When the scan that proves it finished: the newest row scan, or the task's finish. */
+      provenAt: number;
+    }
   | { kind: 'stop'; status: ScanStatus; problem: string }
   | { kind: 'start-scan'; absent: boolean }
   | {
@@ -196,10 +193,12 @@ export type PollStep =
 export function decidePoll(f: PollFacts): PollStep {
   let state: ImageState = f.view.state;
   let scannedAt = f.view.scannedAt;
+  let provenAt = f.view.newestScan;
   let taskStatus: string | undefined;
   if (f.task?.state === 'scanned' && state !== 'failed') {
     state = 'scanned';
     scannedAt = f.task.finishTime;
+    provenAt = f.task.finishTime;
   } else if (f.task?.state === 'scanning' || f.task?.state === 'failed') {
     state = f.task.state;
   } else if (f.task?.state === 'unknown') {
@@ -215,7 +214,9 @@ export function decidePoll(f: PollFacts): PollStep {
     };
   }
   if (state === 'scanned')
-    return scannedAt === undefined ? { kind: 'scanned' } : { kind: 'scanned', scannedAt };
+    return scannedAt === undefined
+      ? { kind: 'scanned', provenAt }
+      : { kind: 'scanned', scannedAt, provenAt };
   if (state === 'unknown') {
     return { kind: 'stop', status: 'unknown', problem: unrecognisedProblem(f, taskStatus) };
   }

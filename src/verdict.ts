@@ -41,7 +41,11 @@ export const VULNERABILITY_CATEGORIES: readonly Category[] = ['sca-vulns', 'cve-
  * Whether a category's limit is enforced from its finding list: a level term, or a vulnerability
  * limit under ignore-unfixable (then even a bare N counts the fixable findings of the list).
  */
-export function enforcedFromList(category: Category, spec: LimitSpec, ignoreUnfixable: boolean): boolean {
+export function enforcedFromList(
+  category: Category,
+  spec: LimitSpec,
+  ignoreUnfixable: boolean,
+): boolean {
   if (spec.off) return false;
   return (
     Object.keys(spec.levels).length > 0 ||
@@ -86,7 +90,10 @@ export function evaluate(counts: Counts, limits: LimitSpecs, evidence: Evidence)
         );
       }
       if (spec.total !== undefined) {
-        const total = fromList && levels ? atOrAbove(levels, 'low') : counts[category];
+        // A bare N is the count query's total, except that ignore-unfixable counts the fixable
+        // findings of a vulnerability list instead.
+        const fixableOnly = evidence.ignoreUnfixable && VULNERABILITY_CATEGORIES.includes(category);
+        const total = fixableOnly && levels ? atOrAbove(levels, 'low') : counts[category];
         if (total > spec.total) verdict.exceededTerms.push(String(spec.total));
       }
       for (const level of LEVELS) {

@@ -3,7 +3,6 @@
 // that cannot be shown complete and well-formed, or that names another image, is a GateError,
 // and one over MAX_LIST_ROWS a ListBoundError. Wire shapes follow the official SDK models
 // (alibabacloud-go/sas-20181203, aliyun/alibabacloud-typescript-sdk sas-20181203).
-import type { Category } from '../categories.js';
 import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
 import {
@@ -28,14 +27,6 @@ export {
   type FindingList,
   type SasCaller,
 } from './findings-wire.js';
-
-/** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
-export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
-  'baseline-risks': ['DescribeImageBaselineCheckResult'],
-  'malicious-files': ['DescribeGroupedMaliciousFiles', 'DescribeAffectedMaliciousFileImages'],
-  'sca-vulns': ['DescribeImageGroupedVulList'],
-  'cve-vulns': ['DescribeImageVulList'],
-};
 
 /** The image whose findings are listed: its digest and the count query's repository filters. */
 export interface ListTarget {

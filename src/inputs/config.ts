@@ -3,6 +3,7 @@
 // reported together, before any network request; when there are any, what could still be read
 // (the job-summary switch, the comment settings and key) comes back too, so that nothing reads
 // the inputs a second time to report them.
+import path from 'node:path';
 import {
   endpointForRegion,
   nearestRegion,
@@ -10,7 +11,6 @@ import {
   REGION_SITES,
   type Endpoint,
 } from '../alibaba/endpoints.js';
-import type { Limits } from '../categories.js';
 import type { ScanSettings } from '../scan-state.js';
 import {
   SELECTOR_INPUTS,
@@ -21,7 +21,7 @@ import {
 import { readCommentSettings, type CommentSettings } from './comment-settings.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import { rawStepSelectors, readImages } from './images.js';
-import { readLimits } from './limits.js';
+import { readLimits, type LimitSpecs } from './limits.js';
 import { InputReader, show } from './reader.js';
 
 export interface Config {
@@ -29,7 +29,15 @@ export interface Config {
   scanRange: string[];
   instanceUuids: string[];
   riskStatus: RiskStatus;
-  limits: Limits;
+  limits: LimitSpecs;
+  /** Vulnerabilities Security Center marks as having no fix are left out of the limits. */
+  ignoreUnfixable: boolean;
+  /** How many findings per category the reports list for each image. */
+  listFindings: number;
+  /** Absolute path of the SARIF log to write, or '' for none. */
+  sarifFile: string;
+  /** Repository-relative path every SARIF result points at. */
+  dockerfile: string;
   failBuild: boolean;
   onError: 'fail' | 'warn';
   timeoutMs: number;
@@ -55,6 +63,7 @@ export type ParseResult = { config: Config } | { problems: string[]; partial: Pa
 export const DEFAULT_REGION = 'cn-shanghai';
 const MAX_CONCURRENCY = 20;
 const MAX_TIMEOUT_SECONDS = 3600;
+const MAX_LIST_FINDINGS = 1000;
 /** Test and demo knob: the first pause between scan-state polls (default 5 s). */
 export const FIRST_POLL_ENV = 'SAS_IMAGE_GATE_FIRST_POLL_MS';
 
@@ -62,6 +71,10 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
   const input = new InputReader(env);
   const credentials = readCredentials(input, mask);
   const limits = readLimits(input);
+  const ignoreUnfixable = input.bool('ignore-unfixable', false);
+  const listFindings = input.integer('list-findings', 10, 0, MAX_LIST_FINDINGS);
+  const sarifFile = readSarifFile(input);
+  const dockerfile = readDockerfile(input);
   const riskStatus = input.choice(
     'risk-status',
     ['unhandled', 'handled', 'all'] as const,
@@ -106,6 +119,10 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
       instanceUuids,
       riskStatus,
       limits,
+      ignoreUnfixable,
+      listFindings,
+      sarifFile,
+      dockerfile,
       failBuild,
       onError,
       timeoutMs: Math.round((timeoutSeconds ?? 60) * 1000),
@@ -120,6 +137,40 @@ export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => vo
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SAFE_ID = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** sarif-file: a path, relative to the workspace (the working directory) unless absolute. */
+function readSarifFile(input: InputReader): string {
+  const raw = input.raw('sarif-file');
+  if (raw === '') return '';
+  if (CONTROL.test(raw) || raw.length > 4096) {
+    input.problem(`sarif-file: ${show(raw)} is not a file path; give a path such as results.sarif`);
+    return '';
+  }
+  return path.resolve(input.env['GITHUB_WORKSPACE'] || process.cwd(), raw);
+}
+
+/** dockerfile: the repository-relative path SARIF results point at (default Dockerfile). */
+function readDockerfile(input: InputReader): string {
+  const raw = input.raw('dockerfile');
+  if (raw === '') return 'Dockerfile';
+  const clean = raw.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const bad =
+    CONTROL.test(raw) ||
+    clean === '' ||
+    clean.startsWith('/') ||
+    /^[a-z][a-z0-9+.-]*:/i.test(clean) ||
+    clean.split('/').includes('..');
+  if (bad) {
+    input.problem(
+      `dockerfile: ${show(raw)} is not accepted; give the Dockerfile's path relative to the repository root, e.g. docker/Dockerfile (code scanning shows the alerts there)`,
+    );
+    return 'Dockerfile';
+  }
+  return clean;
+}
 
 function readScanSettings(input: InputReader): ScanSettings {
   const require = input.bool('require-scan', true);

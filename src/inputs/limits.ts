@@ -4,7 +4,7 @@
 // category's own word for it (asap/later/nntf, serious/suspicious/remind). An empty input means
 // the default `0`, so a gate is never loosened by accident.
 import { CATEGORIES, CATEGORY_INFO, type Category } from '../categories.js';
-import { LEVELS, type Level } from '../findings.js';
+import { LEVEL_WORDS, LEVELS, levelOf, type Level } from '../findings.js';
 import { show, type InputReader } from './reader.js';
 
 /** One category's limit, as parsed. */
@@ -20,20 +20,6 @@ export interface LimitSpec {
 }
 
 export type LimitSpecs = Record<Category, LimitSpec>;
-
-/** Each category's own words for the three levels, accepted as aliases. */
-export const LEVEL_WORDS: Record<Category, Record<Level, string>> = {
-  'baseline-risks': { high: 'high', medium: 'medium', low: 'low' },
-  'malicious-files': { high: 'serious', medium: 'suspicious', low: 'remind' },
-  'sca-vulns': { high: 'asap', medium: 'later', low: 'nntf' },
-  'cve-vulns': { high: 'asap', medium: 'later', low: 'nntf' },
-};
-
-/** The level a word names for a category: high/medium/low or the category's alias. */
-export function levelOf(category: Category, word: string): Level | undefined {
-  const w = word.trim().toLowerCase();
-  return LEVELS.find((l) => l === w || LEVEL_WORDS[category][l] === w);
-}
 
 export const DEFAULT_LIMIT: LimitSpec = { text: '0', off: false, total: 0, levels: {} };
 
@@ -54,7 +40,7 @@ export function parseLimit(category: Category, raw: string): LimitSpec | string[
   const name = CATEGORY_INFO[category].limitInput;
   const text = raw.trim();
   if (text === '') return DEFAULT_LIMIT;
-  if (text.toLowerCase() === 'off') return { text, off: true, levels: {} };
+  if (text.toLowerCase() === 'off') return { text: 'off', off: true, levels: {} };
   const problems: string[] = [];
   const spec: LimitSpec = { text, off: false, levels: {} };
   for (const rawTerm of text.split(',')) {

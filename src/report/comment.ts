@@ -25,6 +25,28 @@ const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
  * cluster-id). Never the digest or the tag: they change on every push, and a new push must
  * update the comment, not add one.
  */
+/**
+ * What names an image's repository, never its digest or tag (they change on every push):
+ * repo-instance-id, repo-id, repo-region-id; for an image given without them, image-uuid /
+ * cluster-id. '' when none is given.
+ */
+export function repositoryKey(selector: ImageSelector): string {
+  const repo = [
+    ['repo-instance-id', selector.repoInstanceId],
+    ['repo-id', selector.repoId],
+    ['repo-region-id', selector.repoRegionId],
+  ] as const;
+  const fallback = [
+    ['image-uuid', selector.uuid],
+    ['cluster-id', selector.clusterId],
+  ] as const;
+  const chosen = repo.some(([, v]) => v !== undefined) ? repo : fallback;
+  return chosen
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}
+
 export function commentKeyMaterial(
   config: { images: ReadonlyArray<{ selector: ImageSelector }>; comment?: { key: string } },
   env: NodeJS.ProcessEnv,
@@ -40,18 +62,8 @@ export function commentKeyMaterial(
   } else {
     const repos = new Set<string>();
     for (const { selector } of config.images) {
-      const repo = [
-        ['repo-instance-id', selector.repoInstanceId],
-        ['repo-id', selector.repoId],
-        ['repo-region-id', selector.repoRegionId],
-      ] as const;
-      const fallback = [
-        ['image-uuid', selector.uuid],
-        ['cluster-id', selector.clusterId],
-      ] as const;
-      const chosen = repo.some(([, v]) => v !== undefined) ? repo : fallback;
-      const parts = chosen.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
-      if (parts.length > 0) repos.add(parts.join(' '));
+      const repo = repositoryKey(selector);
+      if (repo !== '') repos.add(repo);
     }
     scope['repositories'] = [...repos].sort();
   }

@@ -1,7 +1,11 @@
 // The `report` output: one JSON document describing the run. Public API: fields are only ever
 // added, never renamed or removed (schemaVersion changes if that ever has to happen).
 import { CATEGORIES, type Category, type Counts, type Limit, type Limits } from '../categories.js';
+import type { Finding, LevelCounts } from '../findings.js';
+import type { LimitSpecs } from '../inputs/limits.js';
+import type { CategoryFindings } from '../levels.js';
 import {
+  limitValue,
   unionExceeded,
   worstResult,
   type CategoryStatus,
@@ -26,13 +30,28 @@ export interface ImageOutcome {
   scan?: ScanOutcome;
   /** Digests whose counts were gated (bare hex). */
   gatedDigests?: string[];
+  /** Finding lists read and counted (to enforce, to report in SARIF, or to show), by category. */
+  lists: Partial<Record<Category, CategoryFindings>>;
+  /** What the reader should know: lists not read and why, gaps between lists and counts. */
+  notes: string[];
 }
 
 export interface CategoryEntry {
   count: number | null;
+  /** A whole number for a plain total limit, 'off', else the terms as written. */
   limit: Limit;
+  /** The limit input as written, e.g. "high:0,medium:2" ("0" for the default). */
+  limitText: string;
   status: CategoryStatus | 'unknown';
+  /** The terms over their limit (e.g. "high:0"); empty unless the status is fail. */
+  exceededTerms: string[];
 }
+
+/** A listed finding, as the report, the summary and the comment show it. */
+export type ReportFinding = Omit<Finding, 'category'> & {
+  /** https://avd.aliyun.com/detail/<CVE-ID> for each CVE id. */
+  links: string[];
+};
 
 export interface ScanReport {
   /** false when require-scan is off: the status is then unknown (not checked). */
@@ -58,6 +77,14 @@ export interface ImageReport {
   scan: ScanReport;
   /** sha256:-prefixed digests whose counts were gated (empty for an error). */
   gatedDigests: string[];
+  /** Per category whose list was read: the findings at exactly each level that count. */
+  levels: Partial<Record<Category, LevelCounts>>;
+  /** Per category whose list was read: the first list-findings findings, most severe first. */
+  findings: Partial<Record<Category, ReportFinding[]>>;
+  /** Per vulnerability category, under ignore-unfixable: findings left out as having no fix. */
+  unfixableIgnored: Partial<Record<Category, number>>;
+  /** Lists not read and why, gaps between a list and its count, unknown levels. */
+  notes: string[];
   error?: string;
 }
 
@@ -92,16 +119,50 @@ export function selectorsOf(target: ImageTarget): Record<string, string> {
   return out;
 }
 
-export function imageReport(outcome: ImageOutcome, limits: Limits): ImageReport {
+/** The report's form of every limit: a number, 'off', or the terms as written. */
+export function limitValues(limits: LimitSpecs): Limits {
+  const out = {} as Limits;
+  for (const c of CATEGORIES) out[c] = limitValue(limits[c]);
+  return out;
+}
+
+/** A finding as listed: the model's fields, plus its advisory links. */
+export function reportFinding(f: Finding): ReportFinding {
+  const { category, ...rest } = f;
+  const links = f.cveIds
+    .filter((id) => /^CVE-\d{4}-\d{4,}$/i.test(id))
+    .map((id) => `https://avd.aliyun.com/detail/${id.toUpperCase()}`);
+  return { ...rest, links };
+}
+
+export function imageReport(outcome: ImageOutcome, config: ReportSettings): ImageReport {
   const { evaluation } = outcome;
   const categories = {} as Record<Category, CategoryEntry>;
   for (const c of CATEGORIES) {
+    const spec = config.limits[c];
     categories[c] = evaluation
       ? { ...evaluation.categories[c] }
-      : { count: null, limit: limits[c], status: 'unknown' };
+      : {
+          count: null,
+          limit: limitValue(spec),
+          limitText: spec.text,
+          status: 'unknown',
+          exceededTerms: [],
+        };
   }
   // Fail closed: without an evaluation there is no pass, whatever else happened.
   const result: Result = outcome.error !== undefined || !evaluation ? 'error' : evaluation.result;
+  const levels: ImageReport['levels'] = {};
+  const findings: ImageReport['findings'] = {};
+  const unfixableIgnored: ImageReport['unfixableIgnored'] = {};
+  for (const c of CATEGORIES) {
+    const list = outcome.lists[c];
+    if (!list) continue;
+    levels[c] = { ...list.levels };
+    findings[c] = list.findings.slice(0, config.listFindings).map(reportFinding);
+    if (config.ignoreUnfixable && (c === 'sca-vulns' || c === 'cve-vulns'))
+      unfixableIgnored[c] = list.unfixableIgnored;
+  }
   const entry: ImageReport = {
     selectors: selectorsOf(outcome.target),
     site: outcome.target.endpoint.site,
@@ -112,10 +173,20 @@ export function imageReport(outcome: ImageOutcome, limits: Limits): ImageReport 
     requestIds: outcome.requestIds,
     scan: scanReport(outcome.scan),
     gatedDigests: result === 'error' ? [] : (outcome.gatedDigests ?? []).map((d) => `sha256:${d}`),
+    levels,
+    findings,
+    unfixableIgnored,
+    notes: outcome.notes,
   };
   if (result === 'error') entry.error = outcome.error ?? 'the counts were not established';
   return entry;
 }
+
+/** What the report needs of the configuration. */
+export type ReportSettings = Pick<
+  Config,
+  'limits' | 'listFindings' | 'ignoreUnfixable' | 'riskStatus'
+>;
 
 /** ISO 8601, or null for a time that is missing or cannot be a date (never throws). */
 function isoTime(ms: number | undefined): string | null {
@@ -136,8 +207,8 @@ function scanReport(scan: ScanOutcome | undefined): ScanReport {
   };
 }
 
-export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): Report {
-  const images = outcomes.map((o) => imageReport(o, config.limits));
+export function buildReport(config: ReportSettings, outcomes: readonly ImageOutcome[]): Report {
+  const images = outcomes.map((o) => imageReport(o, config));
   let counts: Counts | null = null;
   for (const image of images) {
     if (image.result === 'error') continue;
@@ -148,7 +219,7 @@ export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): 
     schemaVersion: 1,
     result: worstResult(images.map((i) => i.result)),
     exceeded: unionExceeded(images.map((i) => i.exceeded)),
-    limits: config.limits,
+    limits: limitValues(config.limits),
     riskStatus: config.riskStatus,
     counts,
     images,
@@ -156,14 +227,14 @@ export function buildReport(config: Config, outcomes: readonly ImageOutcome[]): 
 }
 
 /** The report of a run that stopped before any image was gated. */
-export function failedRunReport(error: string, config?: Config, problems?: string[]): Report {
+export function failedRunReport(error: string, problems?: string[]): Report {
   return {
     ...(problems && problems.length > 0 ? { problems } : {}),
     schemaVersion: 1,
     result: 'error',
     exceeded: [],
-    limits: config?.limits ?? DEFAULT_LIMITS,
-    riskStatus: config?.riskStatus ?? 'unhandled',
+    limits: DEFAULT_LIMITS,
+    riskStatus: 'unhandled',
     counts: null,
     images: [],
     error,

@@ -22,6 +22,7 @@ export function outputValues(report: Report): Record<string, string> {
     ...new Set(images.map((i) => i.scan.taskId).filter((t): t is string => t !== null)),
   ].join(',');
   out['gated-digests'] = [...new Set(images.flatMap((i) => i.gatedDigests))].join(',');
+  out['sarif-file'] = '';
   out['report'] = JSON.stringify(report);
   return out;
 }

@@ -1,9 +1,17 @@
 // One Markdown renderer for the job summary and the pull request comment. Everything that
 // came from inputs, the event or the API goes through escapeText.
-import { CATEGORIES, CATEGORY_INFO, type Limit } from '../categories.js';
+import { CATEGORIES, CATEGORY_INFO } from '../categories.js';
 import type { Result } from '../verdict.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, Report } from './model.js';
+import {
+  code,
+  exceededText,
+  findingsSection,
+  levelsCell,
+  limitCell,
+  notesSection,
+} from './render-findings.js';
 
 export interface RenderOptions {
   /** Hard cap on the output length (summary: 1 MiB; comment: 65,536 characters). */
@@ -49,16 +57,8 @@ function consequence(report: Report, opts: RenderOptions): string {
     : 'The step only warns (on-error: warn); the result is still error, not pass.';
 }
 
-function fmtLimit(limit: Limit): string {
-  return limit === 'off' ? 'off' : String(limit);
-}
-
 function fmtCount(count: number | null): string {
   return count === null ? '—' : String(count);
-}
-
-function code(text: string, max = 200): string {
-  return `<code>${escapeShort(text, max)}</code>`;
 }
 
 function imageIdentity(image: ImageReport): string {
@@ -66,12 +66,15 @@ function imageIdentity(image: ImageReport): string {
   return parts.length > 0 ? parts.join(' · ') : '(no selector)';
 }
 
-function singleImage(image: ImageReport): string[] {
-  const lines = ['| Category | Count | Limit | Status |', '| --- | ---: | ---: | --- |'];
+function singleImage(image: ImageReport, maxFindings: number): string[] {
+  const lines = [
+    '| Category | Count | High / medium / low | Limit | Status |',
+    '| --- | ---: | :---: | --- | --- |',
+  ];
   for (const c of CATEGORIES) {
     const e = image.categories[c];
     lines.push(
-      `| ${CATEGORY_INFO[c].label} | ${fmtCount(e.count)} | ${fmtLimit(e.limit)} | ${STATUS_TEXT[e.status]} |`,
+      `| ${CATEGORY_INFO[c].label} | ${fmtCount(e.count)} | ${levelsCell(image, c)} | ${limitCell(e.limitText)} | ${STATUS_TEXT[e.status]}${exceededText(e)} |`,
     );
   }
   lines.push('');
@@ -80,6 +83,7 @@ function singleImage(image: ImageReport): string[] {
   lines.push(`**Security Center site:** ${code(image.site)}  `);
   lines.push(`**Request ID:** ${image.requestId ? code(image.requestId) : '—'}`);
   if (image.error) lines.push('', `**Error:** ${escapeShort(image.error, 2000)}`);
+  lines.push(...notesSection(image), ...findingsSection(image, maxFindings));
   return lines;
 }
 
@@ -112,7 +116,12 @@ const ROW_HEADER = [
 ];
 
 /** Several images: totals first, then problem rows, then passing rows folded away. */
-function manyImages(report: Report, listPassing: boolean, maxProblemRows: number): string[] {
+function manyImages(
+  report: Report,
+  listPassing: boolean,
+  maxProblemRows: number,
+  maxFindings: number,
+): string[] {
   const lines: string[] = [];
   const over = (c: (typeof CATEGORIES)[number]) =>
     report.images.filter((i) => i.categories[c].status === 'fail').length;
@@ -122,7 +131,7 @@ function manyImages(report: Report, listPassing: boolean, maxProblemRows: number
   );
   for (const c of CATEGORIES) {
     lines.push(
-      `| ${CATEGORY_INFO[c].label} | ${report.counts ? report.counts[c] : '—'} | ${fmtLimit(report.limits[c])} | ${over(c)} |`,
+      `| ${CATEGORY_INFO[c].label} | ${report.counts ? report.counts[c] : '—'} | ${limitCell(String(report.limits[c]))} | ${over(c)} |`,
     );
   }
   const counts = { pass: 0, fail: 0, error: 0 };
@@ -151,6 +160,17 @@ function manyImages(report: Report, listPassing: boolean, maxProblemRows: number
       for (const { image, index } of errors)
         lines.push(`- image ${index + 1}: ${escapeShort(image.error ?? '', 600)}`);
     }
+    for (const { image, index } of problems.slice(0, maxProblemRows)) {
+      const details = [...notesSection(image), ...findingsSection(image, maxFindings)];
+      if (details.length === 0) continue;
+      lines.push(
+        '',
+        `<details><summary>Findings of image ${index + 1}</summary>`,
+        ...details,
+        '',
+        '</details>',
+      );
+    }
   }
   if (passing.length > 0) {
     if (listPassing) {
@@ -173,7 +193,7 @@ function manyImages(report: Report, listPassing: boolean, maxProblemRows: number
 }
 
 export function renderMarkdown(report: Report, opts: RenderOptions): string {
-  const attempt = (listPassing: boolean, maxProblemRows: number): string => {
+  const attempt = (listPassing: boolean, maxProblemRows: number, maxFindings: number): string => {
     const lines = [`### ${verdictHeadline(report)}`, '', consequence(report, opts)];
     if (opts.preamble?.length) lines.push('', ...opts.preamble);
     if (report.problems?.length) {
@@ -181,24 +201,34 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
       for (const problem of report.problems) lines.push(`- ${escapeShort(problem, 1000)}`);
     } else if (report.error) lines.push('', `**Error:** ${escapeShort(report.error, 4000)}`);
     lines.push('');
-    if (report.images.length === 1) lines.push(...singleImage(report.images[0] as ImageReport));
+    if (report.images.length === 1)
+      lines.push(...singleImage(report.images[0] as ImageReport, maxFindings));
     else if (report.images.length > 1)
-      lines.push(...manyImages(report, listPassing, maxProblemRows));
+      lines.push(...manyImages(report, listPassing, maxProblemRows, maxFindings));
     // A run that gated nothing states no settings: some may be the very input that was refused.
     if (report.images.length > 0)
       lines.push('', `Risk status counted: ${escapeText(report.riskStatus)}.`);
     if (opts.footer?.length) lines.push('', ...opts.footer);
     return lines.join('\n') + '\n';
   };
-  // Shrink step by step until it fits: fold passing rows away, then list fewer problem rows.
-  let text = attempt(true, Number.MAX_SAFE_INTEGER);
+  // Shrink step by step until it fits, never cutting a table: list fewer findings, then fold
+  // passing rows away, then list fewer problem rows.
+  const most = Math.max(
+    0,
+    ...report.images.flatMap((i) => Object.values(i.findings).map((f) => f.length)),
+  );
+  for (let n = most; n > 0; n = Math.floor(n / 2)) {
+    const text = attempt(true, Number.MAX_SAFE_INTEGER, n);
+    if (text.length <= opts.maxChars) return text;
+  }
+  let text = attempt(true, Number.MAX_SAFE_INTEGER, 0);
   if (text.length <= opts.maxChars) return text;
   for (
     let rows = report.images.length;
     rows >= 0;
     rows = rows > 10 ? Math.floor(rows / 2) : rows - 1
   ) {
-    text = attempt(false, rows);
+    text = attempt(false, rows, 0);
     if (text.length <= opts.maxChars) return text;
   }
   const cut = `\n\n…(cut to fit ${opts.maxChars} characters; the report output has everything)\n`;

@@ -106,7 +106,7 @@ test('creates the comment on the first run and updates it in place on re-runs', 
   expect(created.body).toContain('<!-- sas-image-gate-result:fail -->');
   // The same report as the job summary: its headline and table are in the comment.
   expect(created.body).toContain(first.summary.split('\n')[0]);
-  expect(created.body).toContain('| Malicious files | 1 | 0 | ❌ over limit |');
+  expect(created.body).toContain('| Malicious files | 1 | — | 0 | ❌ over limit |');
   expect(created.body).toContain(
     '[run 777, attempt 1](https://github.example/acme/shop/actions/runs/777)',
   );
@@ -426,7 +426,7 @@ test('hostile text from inputs and the environment is escaped in the comment', a
   expect(body).not.toMatch(/@(octocat|team|everyone)/);
   expect(body).toContain('&lt;img/src=x/onerror=alert(1)&gt;&#124;&#96;pwn&#96;&#64;octocat');
   for (const line of body.split('\n').filter((l) => l.startsWith('| '))) {
-    expect(line.split('|').length - 1).toBe(5);
+    expect(line.split('|').length - 1).toBe(6);
   }
   // The marker holds a hash only.
   expect(body.split('\n')[0]).toMatch(/^<!-- sas-image-gate:[0-9a-f]{64} -->$/);

@@ -114,7 +114,9 @@ describe('a 2xx answer with an error marker of any JSON type is an error', () =>
     const r = await run({ 'image-digest': DIGEST });
     expect(r.outputs['result']).toBe('error');
     expect(reportOf(r).images[0]?.error).toMatch(/DescribeImageInstances failed: 403 \(HTTP 200\)/);
-    expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(0);
+    // The count query may go out with the proof, but its answer is not used.
+    expect(sim.requestsFor('DescribeImageSecurityScanCount').length).toBeLessThanOrEqual(1);
+    expect(r.outputs['gated-digests']).toBe('');
   });
 });
 

@@ -1,13 +1,13 @@
 // The finding-list readers over the real HTTP path (signer, undici transport, retries, error
 // mapping) against the loopback simulator: paging under its page-size cap, every list quirk
 // failing closed, the 2,000-row bound, and the records' fields.
+import { FINDING_RAM_ACTIONS } from '../../src/ram-policy.js';
 import { AcsClient, type RetryPolicy } from '../../src/alibaba/client.js';
 import { parseEndpoint, type Endpoint } from '../../src/alibaba/endpoints.js';
 import {
   describeImageBaselineCheckResult,
   describeImageGroupedVulList,
   describeImageVulList,
-  FINDING_RAM_ACTIONS,
   listMaliciousFiles,
   ListBoundError,
   MAX_TEXT,

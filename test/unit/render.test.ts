@@ -1,7 +1,7 @@
 import { endpointForRegion, type Endpoint } from '../../src/alibaba/endpoints.js';
 import type { ImageSelector } from '../../src/selector.js';
 import { CATEGORIES, CATEGORY_INFO, type Counts, type Limits } from '../../src/categories.js';
-import { evaluate } from '../../src/verdict.js';
+import { evaluateTotals, specs } from '../helpers/limits.js';
 import type { Config } from '../../src/inputs/config.js';
 import { escapeText } from '../../src/report/escape.js';
 import {
@@ -22,7 +22,11 @@ function configWith(limits: Limits = ZERO): Config {
     scanRange: [],
     instanceUuids: [],
     riskStatus: 'unhandled',
-    limits,
+    limits: specs(limits),
+    ignoreUnfixable: false,
+    listFindings: 10,
+    sarifFile: '',
+    dockerfile: 'Dockerfile',
     failBuild: true,
     onError: 'fail',
     timeoutMs: 60_000,
@@ -44,9 +48,11 @@ const counts = (b: number, m: number, s: number, c: number): Counts => ({
 function ok(selector: ImageSelector, c: Counts, limits: Limits, requestId = 'REQ-1'): ImageOutcome {
   return {
     target: { selector, endpoint: ENDPOINT },
-    evaluation: evaluate(c, limits),
+    evaluation: evaluateTotals(c, limits),
     requestIds: [requestId],
     requestId,
+    lists: {},
+    notes: [],
   };
 }
 
@@ -56,6 +62,8 @@ function failed(selector: ImageSelector, error: string, requestIds: string[] = [
     requestIds,
     requestId: requestIds.at(-1),
     error,
+    lists: {},
+    notes: [],
   };
 }
 
@@ -139,11 +147,11 @@ describe('verdict', () => {
     expect(report.riskStatus).toBe('unhandled');
   });
 
-  test('failedRunReport keeps the config limits and risk status', () => {
-    const limits: Limits = { ...ZERO, 'cve-vulns': 7 };
-    const report = failedRunReport('x', { ...configWith(limits), riskStatus: 'all' });
-    expect(report.limits).toEqual(limits);
-    expect(report.riskStatus).toBe('all');
+  test('failedRunReport states no setting (any may be the input that was refused)', () => {
+    const report = failedRunReport('x', ['risk-status: "maybe" is not accepted']);
+    expect(report.limits).toEqual(ZERO);
+    expect(report.problems).toEqual(['risk-status: "maybe" is not accepted']);
+    expect(report.riskStatus).toBe('unhandled');
   });
 });
 
@@ -159,14 +167,14 @@ describe('single image', () => {
       ok({ digest: DIGEST, tag: 'v1' }, counts(1, 2, 30, 4), limits, 'REQ-42'),
     ]);
     const lines = renderMarkdown(report, OPTS).split('\n');
-    const header = lines.indexOf('| Category | Count | Limit | Status |');
+    const header = lines.indexOf('| Category | Count | High / medium / low | Limit | Status |');
     expect(header).toBeGreaterThan(0);
-    expect(lines[header + 1]).toBe('| --- | ---: | ---: | --- |');
+    expect(lines[header + 1]).toBe('| --- | ---: | :---: | --- | --- |');
     expect(lines.slice(header + 2, header + 6)).toEqual([
-      '| Baseline risks | 1 | 1 | ✅ within limit |',
-      '| Malicious files | 2 | 0 | ❌ over limit |',
-      '| SCA vulnerabilities | 30 | off | ➖ not enforced |',
-      '| CVE vulnerabilities | 4 | 5 | ✅ within limit |',
+      '| Baseline risks | 1 | — | 1 | ✅ within limit |',
+      '| Malicious files | 2 | — | 0 | ❌ over limit (0) |',
+      '| SCA vulnerabilities | 30 | — | off | ➖ not enforced |',
+      '| CVE vulnerabilities | 4 | — | 5 | ✅ within limit |',
     ]);
     const md = lines.join('\n');
     expect(md).toContain(`<code>sha256:${DIGEST}</code>`);
@@ -178,7 +186,7 @@ describe('single image', () => {
     const report = buildReport(configWith(), [failed({ uuid: 'u-1' }, 'deadline passed')]);
     const md = renderMarkdown(report, OPTS);
     for (const c of CATEGORIES) {
-      expect(md).toContain(`| ${CATEGORY_INFO[c].label} | — | 0 | ❔ unknown |`);
+      expect(md).toContain(`| ${CATEGORY_INFO[c].label} | — | — | 0 | ❔ unknown |`);
     }
     expect(md).toContain('**Error:** deadline passed');
     expect(md).toContain('**Request ID:** —');
@@ -194,7 +202,7 @@ describe('single image', () => {
     expect(md).toContain('v1&#124;&#96;rm -rf /&#96;&#124;x');
     expect(md).toContain('&lt;script&gt;');
     expect(expectConsistentTables(md)).toBe(1);
-    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(pipes(line)).toBe(5);
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(pipes(line)).toBe(6);
   });
 });
 
@@ -302,13 +310,17 @@ describe('outputs', () => {
     expect(parsed.images[0]?.categories['cve-vulns']).toEqual({
       count: 9,
       limit: 'off',
+      limitText: 'off',
       status: 'off',
+      exceededTerms: [],
     });
     expect(parsed.images[1]?.result).toBe('error');
     expect(parsed.images[1]?.error).toBe(SCRIPT_ERROR);
     expect(parsed.images[1]?.categories['sca-vulns']).toEqual({
       count: null,
       limit: 0,
+      limitText: '0',
+      exceededTerms: [],
       status: 'unknown',
     });
     expect(out['request-id']).toBe('R-1,R-2');

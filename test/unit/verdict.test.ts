@@ -1,5 +1,16 @@
 import { CATEGORIES, type Counts, type Limits } from '../../src/categories.js';
-import { evaluate, unionExceeded, worstResult, type Result } from '../../src/verdict.js';
+import type { LevelCounts } from '../../src/findings.js';
+import { specs } from '../helpers/limits.js';
+import {
+  evaluate as evaluateSpecs,
+  unionExceeded,
+  worstResult,
+  type Result,
+} from '../../src/verdict.js';
+
+/** Totals only: no finding list was read. */
+const evaluate = (c: Counts, limits: Limits) =>
+  evaluateSpecs(c, specs(limits), { levels: {}, ignoreUnfixable: false });
 
 const counts = (b: number, m: number, s: number, c: number): Counts => ({
   'baseline-risks': b,
@@ -20,7 +31,7 @@ describe('evaluate', () => {
     expect(e.result).toBe('pass');
     expect(e.exceeded).toEqual([]);
     for (const c of CATEGORIES)
-      expect(e.categories[c]).toEqual({ count: 0, limit: 0, status: 'pass' });
+      expect(e.categories[c]).toMatchObject({ count: 0, limit: 0, status: 'pass' });
   });
 
   test('a count equal to its limit passes, one above fails', () => {
@@ -36,8 +47,8 @@ describe('evaluate', () => {
     const above = evaluate(counts(3, 0, 11, 5), limits);
     expect(above.result).toBe('fail');
     expect(above.exceeded).toEqual(['sca-vulns']);
-    expect(above.categories['sca-vulns']).toEqual({ count: 11, limit: 10, status: 'fail' });
-    expect(above.categories['cve-vulns']).toEqual({ count: 5, limit: 5, status: 'pass' });
+    expect(above.categories['sca-vulns']).toMatchObject({ count: 11, limit: 10, status: 'fail' });
+    expect(above.categories['cve-vulns']).toMatchObject({ count: 5, limit: 5, status: 'pass' });
   });
 
   test("'off' never fails, but the count is still reported", () => {
@@ -45,7 +56,7 @@ describe('evaluate', () => {
     const e = evaluate(counts(0, 0, 0, 9999), limits);
     expect(e.result).toBe('pass');
     expect(e.exceeded).toEqual([]);
-    expect(e.categories['cve-vulns']).toEqual({ count: 9999, limit: 'off', status: 'off' });
+    expect(e.categories['cve-vulns']).toMatchObject({ count: 9999, limit: 'off', status: 'off' });
   });
 
   test('all limits off: pass whatever the counts', () => {
@@ -115,5 +126,68 @@ describe('unionExceeded', () => {
       'malicious-files',
       'cve-vulns',
     ]);
+  });
+});
+
+describe('level terms and ignore-unfixable', () => {
+  const lv = (high: number, medium: number, low: number): LevelCounts => ({ high, medium, low });
+  const zero = counts(0, 0, 0, 0);
+
+  test.each<[string, string, LevelCounts, Result, string[]]>([
+    ['high:0 with no high', 'high:0', lv(0, 4, 9), 'pass', []],
+    ['high:0 with one high', 'high:0', lv(1, 0, 0), 'fail', ['high:0']],
+    ['medium counts high too (at or above)', 'medium:2', lv(2, 1, 0), 'fail', ['medium:2']],
+    ['low counts every level', 'low:10', lv(3, 3, 4), 'pass', []],
+    ['every term must hold', 'high:0,medium:10', lv(0, 11, 0), 'fail', ['medium:10']],
+    ['aliases name the same levels', 'asap:0,later:1', lv(0, 2, 0), 'fail', ['medium:1']],
+  ])('%s', (_, limit, levels, result, terms) => {
+    const e = evaluateSpecs(zero, specs({ 'cve-vulns': limit }), {
+      levels: { 'cve-vulns': levels },
+      ignoreUnfixable: false,
+    });
+    expect(e.result).toBe(result);
+    expect(e.categories['cve-vulns']).toMatchObject({
+      limit,
+      limitText: limit,
+      exceededTerms: terms,
+    });
+  });
+
+  test('a bare N checks the count query total, a level term the list', () => {
+    const e = evaluateSpecs(counts(0, 0, 0, 50), specs({ 'cve-vulns': 'high:0,40' }), {
+      levels: { 'cve-vulns': lv(0, 1, 2) },
+      ignoreUnfixable: false,
+    });
+    expect(e.categories['cve-vulns'].exceededTerms).toEqual(['40']);
+  });
+
+  test('under ignore-unfixable a bare N on a vulnerability category counts the list', () => {
+    const e = evaluateSpecs(counts(0, 0, 50, 50), specs({ 'sca-vulns': '5', 'cve-vulns': '5' }), {
+      levels: { 'sca-vulns': lv(1, 1, 1), 'cve-vulns': lv(3, 3, 0) },
+      ignoreUnfixable: true,
+    });
+    expect(e.categories['sca-vulns'].status).toBe('pass');
+    expect(e.categories['cve-vulns'].exceededTerms).toEqual(['5']);
+  });
+
+  test('a limit counted from a list that was not read never passes: it throws', () => {
+    expect(() =>
+      evaluateSpecs(zero, specs({ 'malicious-files': 'high:0' }), {
+        levels: {},
+        ignoreUnfixable: false,
+      }),
+    ).toThrow(/counted from its finding list, which was not read/);
+    expect(() => evaluateSpecs(zero, specs({}), { levels: {}, ignoreUnfixable: true })).toThrow(
+      /sca-vulns/,
+    );
+  });
+
+  test('off is reported, never enforced, even with a list', () => {
+    const offs = { 'malicious-files': 'off', 'sca-vulns': 'off', 'cve-vulns': 'off' };
+    const e = evaluateSpecs(counts(0, 9, 0, 0), specs(offs), {
+      levels: { 'malicious-files': lv(9, 0, 0) },
+      ignoreUnfixable: true,
+    });
+    expect(e.categories['malicious-files']).toMatchObject({ status: 'off', limit: 'off' });
   });
 });
