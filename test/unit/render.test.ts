@@ -172,7 +172,7 @@ describe('single image', () => {
     expect(lines[header + 1]).toBe('| --- | ---: | :---: | --- | --- |');
     expect(lines.slice(header + 2, header + 6)).toEqual([
       '| Baseline risks | 1 | — | 1 | ✅ within limit |',
-      '| Malicious files | 2 | — | 0 | ❌ over limit (0) |',
+      '| Malicious files | 2 | — | 0 | ❌ over limit |',
       '| SCA vulnerabilities | 30 | — | off | ➖ not enforced |',
       '| CVE vulnerabilities | 4 | — | 5 | ✅ within limit |',
     ]);

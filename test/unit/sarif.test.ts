@@ -47,7 +47,7 @@ interface Problem {
 }
 
 const requireCjs = createRequire(import.meta.url);
-const MULTITOOL: string = requireCjs('@microsoft/sarif-multitool');
+const MULTITOOL = requireCjs('@microsoft/sarif-multitool') as string;
 
 function multitool(): string {
   try {
