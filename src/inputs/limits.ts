@@ -49,7 +49,9 @@ export function parseLimit(category: Category, raw: string): LimitSpec | string[
     const level = m?.[1] === undefined ? undefined : levelOf(category, m[1]);
     const n = m ? Number(m[2]) : NaN;
     if (term.toLowerCase() === 'off') {
-      problems.push(`${name}: off stands alone; ${show(text)} combines it with other terms`);
+      problems.push(
+        `${name}: off stands alone; ${show(text)} combines it with other terms; ${accepted(category)}`,
+      );
     } else if (!m || (m[1] !== undefined && !level) || !Number.isSafeInteger(n)) {
       problems.push(`${name}: the term ${show(term)} is not accepted; ${accepted(category)}`);
     } else if (level === undefined) {
