@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, simInputs, type ActionRun } from '../helpers/run-action.js';
-import type { SasSimulator } from '../simulator/sas-simulator.js';
+import { generateFindings, type SasSimulator } from '../simulator/sas-simulator.js';
 import {
   actionBuilds,
   alternate,
@@ -65,10 +65,16 @@ function officialVariant(t: Target): Variant {
   };
 }
 
-/** Per build: the official client's very call (require-scan false) and the default run. */
-function actionVariants(t: Target): Variant[] {
+/** The bench image's tag and repository: a tag selection makes the proof and counts sequential. */
+export const BENCH_TAG = { 'image-tag': 'bench', 'repo-id': 'crr-bench' };
+
+/**
+ * Per build: the official client's very call (require-scan false), the default run (the proof and
+ * the counts at once), and the same by tag (proof first, then the counts pinned to its digest).
+ */
+function actionVariants(t: Target, modes: readonly Mode[] = ['single', 'default']): Variant[] {
   return actionBuilds().flatMap((b) =>
-    (['single', 'default'] as const).map((mode) => ({
+    modes.map((mode) => ({
       name: `${mode}@${b.label}`,
       run: () =>
         counted(t.proxy, () =>
@@ -79,6 +85,7 @@ function actionVariants(t: Target): Variant[] {
               inputs: simInputs(t.url, {
                 ...BASE_INPUTS,
                 ...(mode === 'single' ? { 'require-scan': 'false' } : {}),
+                ...(mode === 'sequential' ? { ...BENCH_TAG, 'image-digest': '' } : {}),
               }),
             },
             mustPass,
@@ -88,31 +95,51 @@ function actionVariants(t: Target): Variant[] {
   );
 }
 
+type Mode = 'single' | 'default' | 'sequential';
+
 const SINGLE = 'require-scan false (1 call)';
+const SEQUENTIAL = 'by tag (2 sequential calls: scan proof, then counts)';
 const DEFAULT = 'default run (2 calls: scan proof, counts)';
 
+/** The image of (c): about 300 findings over the four categories, six malicious files. */
+const FINDINGS_DIGEST = 'e'.repeat(64);
+
 /**
- * (c) HOOK: level terms on all four categories. NOT IMPLEMENTED: the feature does not exist
- * yet. When it lands, return a variant here that runs the action (script) against `sim` (150 ms
- * per answer) on an image with ~300 findings spread over the four categories, with level terms
- * on all four and max-concurrency 4; partA() then alternates it with the default run and judges
- * it against "≤ default run + 4 × 150 ms". The simulator will need to serve the findings the
- * feature pages through (it serves counts only today).
+ * (c) Level terms on all four categories and list-findings 10, on an image with ~300 findings
+ * (the server caps pages at 50), max-concurrency 4: every list is read, paged and counted.
  */
-function levelTermsVariant(sim: SasSimulator, script: string): Variant | undefined {
-  void sim;
-  void script;
-  return undefined;
+function levelTermsVariant(sim: SasSimulator, script: string): Variant {
+  if (!sim.images.some((i) => i.digest === FINDINGS_DIGEST)) {
+    sim.maxPageSize = 50;
+    sim.addImage({
+      digest: FINDINGS_DIGEST,
+      counts: {},
+      findings: generateFindings({ cve: 200, sca: 60, malicious: 6, baseline: 34, seed: 1 }),
+    });
+  }
+  const inputs = simInputs(sim.url, {
+    'image-digest': FINDINGS_DIGEST,
+    'max-baseline-risks': 'high:1000',
+    'max-malicious-files': 'high:1000',
+    'max-sca-vulns': 'high:1000',
+    'max-cve-vulns': 'high:1000',
+    'list-findings': '10',
+    'max-concurrency': '4',
+  });
+  return {
+    name: 'levels',
+    run: () => counted(undefined, () => timedRun({ script, inputs }, mustPass)),
+  };
 }
 
 /** (a) and (c): plain http, 150 ms per answer. */
 export async function partA(sim: SasSimulator): Promise<void> {
   sim.latencyMs = ROUND_TRIP_MS;
   const t: Target = { url: sim.url, env: {} };
-  const levelTerms = actionBuilds().flatMap((b) => {
-    const v = levelTermsVariant(sim, b.script);
-    return v ? [{ ...v, name: `levels@${b.label}` }] : [];
-  });
+  const levelTerms = actionBuilds().map((b) => ({
+    ...levelTermsVariant(sim, b.script),
+    name: `levels@${b.label}`,
+  }));
   const samples = await alternate(
     [officialVariant(t), ...actionVariants(t), ...levelTerms],
     KNOBS.rounds,
@@ -139,6 +166,15 @@ export async function partA(sim: SasSimulator): Promise<void> {
       met: dflt <= official,
       note: spreadOf(samples, `default@${b.label}`),
     });
+    // What the scan proof costs on top of the single call: the proposed target for (a), since
+    // the single call alone sits at the library floor (d), above the official client.
+    judged({
+      part: 'a',
+      what: `action${tag(b.label)}, default run − single call`,
+      figure: `${fmtMs(dflt - single)}`,
+      target: '≤ +10 ms: the scan proof costs no round trip',
+      met: dflt - single <= 10,
+    });
     const levels = samples.get(`levels@${b.label}`);
     if (levels) {
       const ms = msOf(samples, `levels@${b.label}`);
@@ -152,14 +188,6 @@ export async function partA(sim: SasSimulator): Promise<void> {
       });
     }
   }
-  if (levelTerms.length === 0) {
-    heading('(c) level terms on all four categories, ~300 findings, 150 ms per answer');
-    line(
-      'pending: the feature does not exist yet',
-      '—',
-      'hook: levelTermsVariant() in bench-parts.ts',
-    );
-  }
 }
 
 /** (b): TLS, 150 ms round trips, each new connection paying its TCP and TLS handshakes. */
@@ -169,7 +197,10 @@ export async function partB(link: TlsLink): Promise<void> {
     env: { NODE_EXTRA_CA_CERTS: link.certs.caFile },
     proxy: link.proxy,
   };
-  const samples = await alternate([officialVariant(t), ...actionVariants(t)], KNOBS.rounds);
+  const samples = await alternate(
+    [officialVariant(t), ...actionVariants(t, ['single', 'default', 'sequential'])],
+    KNOBS.rounds,
+  );
   const official = msOf(samples, 'official');
   heading(
     `(b) TLS, ${ROUND_TRIP_MS} ms round trips: client → delay proxy → TLS terminator → simulator (${link.url})`,
@@ -199,8 +230,16 @@ export async function partB(link: TlsLink): Promise<void> {
       part: 'b',
       what: `action${tag(b.label)}, default run: connections per run`,
       figure: connectionsOf(samples, `default@${b.label}`),
-      target: `1 in every run, the two calls being sequential (official: ${connectionsOf(samples, 'official')})`,
-      met: maxConnections(samples, `default@${b.label}`) <= 1,
+      target: `≤ 2 in every run: its two calls go out at once (official: ${connectionsOf(samples, 'official')})`,
+      met: maxConnections(samples, `default@${b.label}`) <= 2,
+    });
+    judged({
+      part: 'b',
+      what: `action${tag(b.label)}, ${SEQUENTIAL}: connections per run`,
+      figure: connectionsOf(samples, `sequential@${b.label}`),
+      target: '1 in every run: a call after another reuses its connection',
+      met: maxConnections(samples, `sequential@${b.label}`) <= 1,
+      note: `${fmtMs(msOf(samples, `sequential@${b.label}`))}; ${spreadOf(samples, `sequential@${b.label}`)}`,
     });
   }
 }

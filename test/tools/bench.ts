@@ -15,7 +15,12 @@ async function main(): Promise<void> {
   printHeader();
   const only = KNOBS.only;
   const sim = await SasSimulator.start();
-  sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 1 } });
+  sim.addImage({
+    digest: DIGEST,
+    tag: 'bench',
+    repoId: 'crr-bench',
+    counts: { ImageCveVulCount: 1 },
+  });
   try {
     if (only.has('a') || only.has('c')) await partA(sim);
     if (only.has('b')) {

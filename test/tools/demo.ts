@@ -1,10 +1,11 @@
-// `npm run demo`: starts the bundled Security Center simulator, runs the built action against
-// it for a few sample images, and prints each verdict and job summary. Exits 0 when the demo
+// `npm run demo`: starts the bundled Security Center simulator, runs the built action against it
+// for a few sample images, and prints each verdict and job summary. Exits 0 when the demo
 // itself worked; an image failing its limits is content, not a demo failure.
 import { runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { SasSimulator, type SimCve, type SimFindings } from '../simulator/sas-simulator.js';
 
 const CLEAN = 'a'.repeat(64);
+const BASE = 'c'.repeat(64);
 const RISKY = 'b'.repeat(64);
 
 interface Scenario {
@@ -13,46 +14,110 @@ interface Scenario {
   expect: string;
 }
 
+const cve = (id: string, necessity: string, pkg: string, canFix = 'yes'): SimCve => ({
+  name: `debian:12:${id}`,
+  related: id,
+  aliasName: `${pkg}: security update`,
+  necessity,
+  canFix,
+  packages: [
+    {
+      name: pkg,
+      version: '1.0-1',
+      updateCmd: canFix === 'yes' ? `apt-get install ${pkg} --only-upgrade` : undefined,
+    },
+  ],
+});
+
+/** A stock base image: dozens of low-priority CVEs, none to fix now. */
+const BASE_FINDINGS: SimFindings = {
+  cve: Array.from({ length: 36 }, (_, i) =>
+    cve(`CVE-2023-${41000 + i}`, i < 4 ? 'later' : 'nntf', `libpkg${i}`, i % 3 ? 'yes' : 'no'),
+  ),
+};
+
+const RISKY_FINDINGS: SimFindings = {
+  cve: [
+    cve('CVE-2024-6387', 'asap', 'openssh-server'),
+    cve('CVE-2023-4911', 'asap', 'libc6', 'no'),
+    ...(BASE_FINDINGS.cve ?? []),
+  ],
+  sca: [
+    {
+      name: 'CVE-2022-42889',
+      related: 'CVE-2022-42889',
+      aliasName: 'Apache Commons Text RCE',
+      asap: 1,
+      canFix: 'yes',
+      cveScore: '9.8',
+    },
+  ],
+  malicious: [
+    {
+      md5: '5d41402abc4b2a76b9719d911017c592',
+      name: 'Mining program',
+      key: 'MINER_IMG',
+      level: 'serious',
+      paths: [{ filePath: '/usr/local/bin/xmrig' }],
+    },
+  ],
+  baseline: [
+    {
+      key: 'ssh_root_login',
+      alias: 'SSH permits root login',
+      classAlias: 'Access control',
+      level: 'high',
+      status: 0,
+      high: 1,
+    },
+    {
+      key: 'pass_max_days',
+      alias: 'Password expiry',
+      classAlias: 'Password policy',
+      level: 'low',
+      status: 0,
+      low: 2,
+    },
+  ],
+};
+
 async function main(): Promise<void> {
   const sim = await SasSimulator.start();
-  sim.addImage({
-    digest: CLEAN,
-    tag: 'v1.4.0',
-    repoId: 'crr-demo',
-    repoInstanceId: 'cri-demo',
-    counts: { ImageScaVulCount: 2 },
-  });
-  sim.addImage({
-    digest: RISKY,
-    tag: 'v1.5.0-rc1',
-    repoId: 'crr-demo',
-    repoInstanceId: 'cri-demo',
-    counts: {
-      ImageMaliciousFileCount: 1,
-      ImageCveVulCount: 14,
-      ImageScaVulCount: 3,
-      ImageBaselineCount: 2,
-    },
-  });
+  const repo = { repoId: 'crr-demo', repoInstanceId: 'cri-demo' };
+  sim.addImage({ digest: CLEAN, tag: 'v1.4.0', ...repo, counts: {} });
+  sim.addImage({ digest: BASE, tag: 'v1.4.1', ...repo, counts: {}, findings: BASE_FINDINGS });
+  sim.addImage({ digest: RISKY, tag: 'v1.5.0-rc1', ...repo, counts: {}, findings: RISKY_FINDINGS });
+  const policy = {
+    'max-malicious-files': '0',
+    'max-cve-vulns': 'high:0',
+    'max-sca-vulns': 'high:0,medium:10',
+    'max-baseline-risks': 'high:5',
+    'ignore-unfixable': 'true',
+  };
   const scenarios: Scenario[] = [
     {
-      title: 'A clean image (SCA vulnerabilities allowed up to 5)',
-      inputs: {
-        'image-digest': `sha256:${CLEAN}`,
-        'repo-instance-id': 'cri-demo',
-        'max-sca-vulns': '5',
-      },
+      title: 'A clean image with the default limits (0 of everything)',
+      inputs: { 'image-digest': `sha256:${CLEAN}`, 'repo-instance-id': 'cri-demo' },
       expect: 'pass',
     },
     {
+      title: 'A stock base image: 36 low-priority CVEs. The default limits fail it…',
+      inputs: { 'image-digest': BASE, 'repo-instance-id': 'cri-demo', 'list-findings': '3' },
+      expect: 'fail',
+    },
+    {
       title:
-        'A risky image: baseline risks not enforced, up to 5 SCA and 10 CVE vulnerabilities allowed',
+        '…while "no high CVE that has a fix" passes it (max-cve-vulns: high:0, ignore-unfixable)',
+      inputs: { 'image-digest': BASE, 'repo-instance-id': 'cri-demo', ...policy },
+      expect: 'pass',
+    },
+    {
+      title: 'A risky image under the same policy: what to fix is listed',
       inputs: {
-        'image-digest': `sha256:${RISKY}`,
+        'image-digest': RISKY,
         'repo-instance-id': 'cri-demo',
-        'max-baseline-risks': 'off',
-        'max-sca-vulns': '5',
-        'max-cve-vulns': '10',
+        ...policy,
+        'list-findings': '5',
       },
       expect: 'fail',
     },
