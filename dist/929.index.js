@@ -162,6 +162,10 @@ async function fetchPage(api, spec, page, size) {
     const pageSize = info['PageSize'] === undefined ? undefined : optInt(info['PageSize']);
     if (pageSize === 0 || (pageSize === undefined && info['PageSize'] !== undefined))
         throw incomplete(`with an unreadable PageSize (${quote(info['PageSize'])})`);
+    // A later page must say which page it is: a server that ignores CurrentPage would otherwise
+    // answer page 1 again, and rows counted twice could hide others.
+    if (page > 1 && info['CurrentPage'] === undefined)
+        throw incomplete('without CurrentPage');
     if (info['CurrentPage'] !== undefined && optInt(info['CurrentPage']) !== page)
         throw incomplete(`as page ${quote(info['CurrentPage'])}`);
     const list = answer.body[spec.listField];
@@ -169,7 +173,7 @@ async function fetchPage(api, spec, page, size) {
         throw incomplete(`without a ${spec.listField} array`);
     if (info['Count'] !== undefined && optInt(info['Count']) !== list.length)
         throw incomplete(`with Count ${quote(info['Count'])} beside ${list.length} rows`);
-    return { list, total, pageSize, requestId };
+    return { list, total, pageSize, requestId, serverTime: answer.serverTime };
 }
 /**
  * Every row of one list. Page 1 gives TotalCount and the page size the server used; all later
@@ -220,11 +224,19 @@ async function readAllPages(api, spec) {
         records.push(...rows);
     };
     take(1, first);
-    for (const [i, p] of later.entries())
-        take(i + 2, await p);
+    const pages = [first];
+    for (const [i, p] of later.entries()) {
+        const page = await p;
+        take(i + 2, page);
+        pages.push(page);
+    }
     if (records.length !== total)
         throw fail(`${action} answered ${records.length} rows where TotalCount is ${total}, so the list is incomplete. ${INCOMPLETE_ADVICE}`, first.requestId);
-    return { records, totalCount: total, requestIds };
+    const times = pages.map((p) => p.serverTime);
+    const answeredAt = times.every((t) => t !== undefined) ? Math.min(...times) : undefined;
+    return answeredAt === undefined
+        ? { records, totalCount: total, requestIds }
+        : { records, totalCount: total, requestIds, answeredAt };
 }
 
 ;// CONCATENATED MODULE: ./src/alibaba/findings-api.ts
@@ -259,6 +271,15 @@ function repoParams(target) {
             params.push([name, value]);
     }
     return params;
+}
+/**
+ * An SCA item's count at one level: absent is 0; present but unreadable (a fraction, a negative,
+ * text) is NaN, which makes the item's level unknown, counted as high, rather than quietly lower.
+ */
+function levelCount(v) {
+    if (v === undefined || v === null)
+        return 0;
+    return optInt(v) ?? NaN;
 }
 /** ExtendContentJson.RpmEntityList, from an object or a JSON string; malformed → none. */
 function readPackages(v) {
@@ -308,10 +329,20 @@ async function describeImageVulList(api, endpoint, target, riskStatus) {
         paging: 'top',
         listField: 'VulRecords',
         what: 'CVE findings',
+        // A record is one vulnerability of one image: PrimaryId names it, else its name with the
+        // image it belongs to. Seen twice, the pages overlapped and another record went unread.
+        key: (r) => r.identity,
         readRow: (raw, ctx) => {
             const { row, id } = rowObject(raw, ctx, 'VulRecords', 'Name');
             checkDigest(row, 'ImageDigest', digest, ctx);
+            const primary = optInt(row['PrimaryId']);
             return {
+                identity: primary !== undefined
+                    ? `#${primary}`
+                    : JSON.stringify([
+                        id,
+                        ...['RepoName', 'RepoNamespace', 'Uuid', 'Tag'].map((f) => optText(row[f]) ?? ''),
+                    ]),
                 name: id,
                 aliasName: optText(row['AliasName']),
                 related: splitIds(row['Related']),
@@ -339,9 +370,9 @@ async function describeImageGroupedVulList(api, endpoint, target) {
             return {
                 name: id,
                 aliasName: optText(row['AliasName']),
-                asapCount: optInt(row['AsapCount']),
-                laterCount: optInt(row['LaterCount']),
-                nntfCount: optInt(row['NntfCount']),
+                asapCount: levelCount(row['AsapCount']),
+                laterCount: levelCount(row['LaterCount']),
+                nntfCount: levelCount(row['NntfCount']),
                 canFix: optText(row['CanFix']),
                 status: optInt(row['Status'], true),
                 cveScore: optText(row['CveScore']),
@@ -416,14 +447,24 @@ async function listMaliciousFiles(api, endpoint, target) {
         r.catch(() => undefined);
     const records = [];
     const requestIds = [...samples.requestIds];
+    const times = [samples.answeredAt];
     for (const [i, sample] of samples.records.entries()) {
         const files = await reads[i];
         requestIds.push(...files.requestIds);
+        times.push(files.answeredAt);
         if (files.records.length === 0)
             throw fail(`DescribeAffectedMaliciousFileImages lists no file of sample ${(0,api_errors/* truncate */.xv)(sample.md5, 80)} in this image, though DescribeGroupedMaliciousFiles lists the sample for it, so where it is and whether it is handled are unknown. Re-run the job; if it persists, report the RequestIds to Alibaba Cloud support.`, files.requestIds[0]);
         records.push({ ...sample, files: files.records });
     }
-    return { records, totalCount: samples.totalCount, requestIds };
+    const list = {
+        records,
+        totalCount: samples.totalCount,
+        requestIds,
+    };
+    // Answered when the earliest of its lists was, if every one of them says when.
+    if (times.every((t) => t !== undefined))
+        list.answeredAt = Math.min(...times);
+    return list;
 }
 /** DescribeImageBaselineCheckResult: the image's baseline checks, by its Security Center UUID. */
 async function describeImageBaselineCheckResult(api, endpoint, imageUuid) {
@@ -501,13 +542,19 @@ function cveFinding(r) {
         })),
     };
 }
-/** An SCA item's level is the highest with a non-zero count; none readable → unknown (high). */
+/**
+ * An SCA item's level is the highest with a non-zero count. An unreadable count, or none above
+ * zero, leaves it unknown: counted as high, never lower than it may be.
+ */
 function scaLevel(r) {
-    if ((r.asapCount ?? 0) > 0)
+    const counts = [r.asapCount, r.laterCount, r.nntfCount];
+    if (counts.some((n) => Number.isNaN(n)))
+        return '';
+    if (r.asapCount > 0)
         return 'asap';
-    if ((r.laterCount ?? 0) > 0)
+    if (r.laterCount > 0)
         return 'later';
-    if ((r.nntfCount ?? 0) > 0)
+    if (r.nntfCount > 0)
         return 'nntf';
     return '';
 }
@@ -560,10 +607,10 @@ function counted(list, riskStatus) {
         case 'sca-vulns':
             return list.records.filter((r) => countsFor(r.status, riskStatus)).map(scaFinding);
         case 'malicious-files':
+            // This image's file rows and the grouped row may disagree: the sample counts when either
+            // says it does.
             return list.records
-                .filter((r) => r.files.length > 0
-                ? r.files.some((f) => countsFor(f.status ?? r.status, riskStatus))
-                : countsFor(r.status, riskStatus))
+                .filter((r) => countsFor(r.status, riskStatus) || r.files.some((f) => countsFor(f.status, riskStatus)))
                 .map(maliciousFinding);
         case 'baseline-risks':
             return list.records.filter((r) => r.status !== 1).map(baselineFinding);
@@ -588,6 +635,7 @@ function countFindings(list, opts) {
         levels[f.level]++;
     return {
         findings: kept.sort(byImportance),
+        unfixable: all.filter((f) => !kept.includes(f)).sort(byImportance),
         levels,
         unfixableIgnored: all.length - kept.length,
         beforeUnfixable: all.length,
@@ -640,22 +688,22 @@ async function readFindingList(api, category, target, opts) {
         switch (category) {
             case 'cve-vulns': {
                 const read = await describeImageVulList(api, target.endpoint, image, opts.riskStatus);
-                return read_findings_counted({ category, records: read.records }, read.requestIds, opts);
+                return read_findings_counted({ category, records: read.records }, read, opts);
             }
             case 'sca-vulns': {
                 const read = await describeImageGroupedVulList(api, target.endpoint, image);
-                return read_findings_counted({ category, records: read.records }, read.requestIds, opts);
+                return read_findings_counted({ category, records: read.records }, read, opts);
             }
             case 'malicious-files': {
                 const read = await listMaliciousFiles(api, target.endpoint, image);
-                return read_findings_counted({ category, records: read.records }, read.requestIds, opts);
+                return read_findings_counted({ category, records: read.records }, read, opts);
             }
             case 'baseline-risks': {
                 if (!target.uuid) {
                     throw new errors/* GateError */.ue(`the image's Security Center UUID is not known (DescribeImageInstances shows no single UUID for ${(0,selector/* describeSelection */.e9)(target.selector)}); give image-uuid.`);
                 }
                 const read = await describeImageBaselineCheckResult(api, target.endpoint, target.uuid);
-                return read_findings_counted({ category, records: read.records }, read.requestIds, opts);
+                return read_findings_counted({ category, records: read.records }, read, opts);
             }
         }
     }
@@ -668,8 +716,15 @@ async function readFindingList(api, category, target, opts) {
         };
     }
 }
-function read_findings_counted(list, requestIds, opts) {
-    return { ok: true, list: countFindings(list, opts), requestIds };
+function read_findings_counted(list, read, opts) {
+    const result = {
+        ok: true,
+        list: countFindings(list, opts),
+        requestIds: read.requestIds,
+    };
+    if (read.answeredAt !== undefined)
+        result.answeredAt = read.answeredAt;
+    return result;
 }
 /**
  * The image's Security Center UUID, for the baseline list of a run without the scan proof: the

@@ -347,12 +347,6 @@ const GITHUB_BODY_LIMIT = 65_536;
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
 /**
- * What tells this gate's comment apart: workflow name, job id, and either comment-key or the
- * images' repository selectors (repo-instance-id, repo-id, repo-region-id; else image-uuid /
- * cluster-id). Never the digest or the tag: they change on every push, and a new push must
- * update the comment, not add one.
- */
-/**
  * What names an image's repository, never its digest or tag (they change on every push):
  * repo-instance-id, repo-id, repo-region-id; for an image given without them, image-uuid /
  * cluster-id. '' when none is given.
@@ -373,6 +367,11 @@ function repositoryKey(selector) {
         .map(([k, v]) => `${k}=${v}`)
         .join(' ');
 }
+/**
+ * What tells this gate's comment apart: workflow name, job id, and either comment-key or the
+ * images' repository keys. Never the digest or the tag: a new push must update the comment, not
+ * add one.
+ */
 function commentKeyMaterial(config, env) {
     const custom = config.comment?.key ?? '';
     const scope = {
@@ -410,7 +409,6 @@ function previousResult(body) {
     const m = STATE_RE.exec(body);
     return m ? m[1] : undefined;
 }
-/** GITHUB_TOKEN and GitHub App installation tokens; `GET /user` answers 403 for them. */
 /** Run link, workflow, job and time: safe Markdown (URL parts validated, text escaped). */
 function runFooter(env, now, customKey = '') {
     const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');

@@ -3,9 +3,9 @@
 // an evaluation or an error, and never both.
 //
 // Latency: with a digest, the count query and the finding lists go out together with the scan
-// proof instead of after it. Their answers are used only when the proof shows a scan that
-// finished at least ACCEPT_MARGIN_MS before they were sent (an answer asked during or just
-// after a scan may describe the previous one); otherwise they are asked again after the proof.
+// proof instead of after it. Their answers are used only when the proof found the scan complete
+// at once and that scan finished at least a minute before Security Center gave them (see
+// acceptsEarly in scan-state.ts); otherwise they are asked again after the proof.
 import type { AcsClient } from './alibaba/client.js';
 import { describeImageSecurityScanCount, type CountAnswer } from './alibaba/counts.js';
 import { scanApi } from './alibaba/scan-api.js';
@@ -18,12 +18,10 @@ import type { Logger } from './log.js';
 import type { ListResult } from './read-findings.js';
 import type { ImageOutcome } from './report/model.js';
 import { ensureScanned, type ScanContext, type StartedScan } from './scan-proof.js';
+import { acceptsEarly } from './scan-state.js';
 import type { ImageSelector, ImageTarget } from './selector.js';
 import { Slots } from './slots.js';
 import { enforcedFromList, evaluate } from './verdict.js';
-
-/** Answers sent before the proof count only if the scan finished this long before they went. */
-export const ACCEPT_MARGIN_MS = 60_000;
 
 export interface GateContext {
   client: AcsClient;
@@ -46,9 +44,8 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
   );
 }
 
-/** Answers asked together, and when they were asked. */
+/** Answers asked together. */
 interface Reads {
-  sentAt: number;
   count?: Promise<Settled<CountAnswer>>;
   lists: Map<Category, Promise<ListResult>>;
 }
@@ -70,7 +67,7 @@ export async function gateImage(
     categories: Category[],
     withCount: boolean,
   ): Promise<Reads> => {
-    const reads: Reads = { sentAt: Date.now(), lists: new Map() };
+    const reads: Reads = { lists: new Map() };
     if (withCount) reads.count = settle(countQuery(ctx.client, target, selector, config));
     if (categories.length > 0) {
       const lists = await ctx.lists();
@@ -85,8 +82,11 @@ export async function gateImage(
   try {
     let selector = target.selector;
     let uuid = selector.uuid;
-    let early: Reads | undefined;
+    // Answers sent with the proof, kept only where the proof shows they describe its scan.
+    let count: CountAnswer | undefined;
+    const accepted = new Map<Category, ListResult>();
     if (config.scan.require) {
+      let early: Reads | undefined;
       // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
       const before = uuid ? wanted : wanted.filter((c) => c !== 'baseline-risks');
       if (selector.digest) early = await ask(selector, uuid, before, true);
@@ -100,8 +100,15 @@ export async function gateImage(
       if (!selector.digest && scan.digests.length === 1)
         selector = { ...selector, digest: scan.digests[0] };
       uuid ??= scan.uuid;
-      const proven = scan.provenAt ?? 0;
-      if (early && !(proven > 0 && proven <= early.sentAt - ACCEPT_MARGIN_MS)) early = undefined;
+      if (early) {
+        const settled = await early.count;
+        if (settled && 'value' in settled && acceptsEarly(scan, settled.value.serverTime))
+          count = settled.value;
+        for (const [c, pending] of early.lists) {
+          const result = await pending;
+          if (result.ok && acceptsEarly(scan, result.answeredAt)) accepted.set(c, result);
+        }
+      }
     } else if (wanted.includes('baseline-risks') && !uuid) {
       const found = await (
         await ctx.lists()
@@ -112,21 +119,32 @@ export async function gateImage(
     const late = await ask(
       selector,
       uuid,
-      wanted.filter((c) => !early?.lists.has(c)),
-      early === undefined,
+      wanted.filter((c) => !accepted.has(c)),
+      count === undefined,
     );
-    const counted = await (early ?? late).count;
-    if (!counted) throw new GateError('The count query was not sent.');
-    if ('error' in counted) throw counted.error;
-    const answer = counted.value;
+    let answer = count;
+    if (!answer) {
+      const counted = await late.count;
+      if (!counted) throw new GateError('The count query was not sent.');
+      if ('error' in counted) throw counted.error;
+      answer = counted.value;
+    }
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
     outcome.requestId = answer.requestId;
     outcome.gatedDigests = selector.digest ? [selector.digest] : (outcome.scan?.digests ?? []);
 
     const levels: Partial<Record<Category, LevelCounts>> = {};
     for (const c of wanted) {
-      const result = await (early?.lists.get(c) ?? late.lists.get(c));
-      const kept = await keepList(c, result, answer.counts, outcome, ctx, enforce.includes(c));
+      const result = accepted.get(c) ?? (await late.lists.get(c));
+      const kept = await keepList(
+        c,
+        result,
+        answer.counts,
+        outcome,
+        ctx,
+        enforce.includes(c),
+        config,
+      );
       if (kept) levels[c] = kept;
     }
     outcome.evaluation = evaluate(answer.counts, config.limits, {
@@ -138,7 +156,7 @@ export async function gateImage(
       const rest = CATEGORIES.filter((c) => !wanted.includes(c));
       const shown = await ask(selector, uuid, rest, false);
       for (const c of rest)
-        await keepList(c, await shown.lists.get(c), answer.counts, outcome, ctx, false);
+        await keepList(c, await shown.lists.get(c), answer.counts, outcome, ctx, false, config);
     }
   } catch (err) {
     outcome.evaluation = undefined;
@@ -146,7 +164,7 @@ export async function gateImage(
     outcome.error = describeError(err);
     // The check was required but could not finish: say so, not "not checked".
     if (config.scan.require && !outcome.scan) {
-      outcome.scan = { status: 'unknown', digests: [], requestIds: [] };
+      outcome.scan = { status: 'unknown', digests: [], requestIds: [], polls: 0 };
     }
     if (err instanceof GateError && err.requestId) outcome.requestIds.push(err.requestId);
     // The last call's RequestId is the one support needs for this error.
@@ -166,6 +184,7 @@ async function keepList(
   outcome: ImageOutcome,
   ctx: GateContext,
   enforced: boolean,
+  config: Config,
 ): Promise<LevelCounts | undefined> {
   if (!result) return undefined;
   outcome.requestIds.push(...result.requestIds);
@@ -176,7 +195,12 @@ async function keepList(
     outcome.notes.push(judged.problem);
     return undefined;
   }
-  outcome.lists[category] = judged.keep;
+  // Only what is shown stays in memory, unless the SARIF log reports every finding.
+  const list = judged.keep;
+  outcome.lists[category] =
+    config.sarifFile !== ''
+      ? list
+      : { ...list, findings: list.findings.slice(0, config.listFindings), unfixable: [] };
   outcome.notes.push(...judged.notes);
   return judged.keep.levels;
 }

@@ -29,6 +29,8 @@ export interface CategoryFindings {
   levels: LevelCounts;
   /** Vulnerabilities Security Center marks as having no fix, left out under ignore-unfixable. */
   unfixableIgnored: number;
+  /** Those findings themselves (they are still reported to code scanning), most severe first. */
+  unfixable: Finding[];
   /** Findings after risk-status, before ignore-unfixable (what the count query should match). */
   beforeUnfixable: number;
   /** Findings whose level word was not one the gate knows (counted as high). */
@@ -98,11 +100,16 @@ function cveFinding(r: CveRecord): Finding {
   };
 }
 
-/** An SCA item's level is the highest with a non-zero count; none readable → unknown (high). */
+/**
+ * An SCA item's level is the highest with a non-zero count. An unreadable count, or none above
+ * zero, leaves it unknown: counted as high, never lower than it may be.
+ */
 function scaLevel(r: ScaRecord): string {
-  if ((r.asapCount ?? 0) > 0) return 'asap';
-  if ((r.laterCount ?? 0) > 0) return 'later';
-  if ((r.nntfCount ?? 0) > 0) return 'nntf';
+  const counts = [r.asapCount, r.laterCount, r.nntfCount];
+  if (counts.some((n) => Number.isNaN(n))) return '';
+  if (r.asapCount > 0) return 'asap';
+  if (r.laterCount > 0) return 'later';
+  if (r.nntfCount > 0) return 'nntf';
   return '';
 }
 
@@ -158,11 +165,12 @@ function counted(list: CategoryRecords, riskStatus: RiskStatus): Finding[] {
     case 'sca-vulns':
       return list.records.filter((r) => countsFor(r.status, riskStatus)).map(scaFinding);
     case 'malicious-files':
+      // This image's file rows and the grouped row may disagree: the sample counts when either
+      // says it does.
       return list.records
-        .filter((r) =>
-          r.files.length > 0
-            ? r.files.some((f) => countsFor(f.status ?? r.status, riskStatus))
-            : countsFor(r.status, riskStatus),
+        .filter(
+          (r) =>
+            countsFor(r.status, riskStatus) || r.files.some((f) => countsFor(f.status, riskStatus)),
         )
         .map(maliciousFinding);
     case 'baseline-risks':
@@ -192,6 +200,7 @@ export function countFindings(list: CategoryRecords, opts: CountOptions): Catego
   for (const f of kept) levels[f.level]++;
   return {
     findings: kept.sort(byImportance),
+    unfixable: all.filter((f) => !kept.includes(f)).sort(byImportance),
     levels,
     unfixableIgnored: all.length - kept.length,
     beforeUnfixable: all.length,

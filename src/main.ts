@@ -49,7 +49,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
   );
   const outcomes = await gate(config, env, deadline, log);
   const report = scrubDeep(buildReport(config, outcomes));
-  writeSummary(report, config, log);
+  writeSummary(report, config, env, log);
   const sarifFile = config.sarifFile
     ? (await import('./sarif-step.js')).writeSarif(config, outcomes, env, log)
     : '';
@@ -105,7 +105,7 @@ async function reportBadInput(
   const message = new InputError(problems).message;
   const report = scrubDeep(failedRunReport(message, problems));
   const policy = { failBuild: true, onError: 'fail' } as const;
-  writeSummary(report, { ...policy, jobSummary: partial.jobSummary }, log);
+  writeSummary(report, { ...policy, jobSummary: partial.jobSummary }, env, log);
   // The pull request learns of the failure too, so an earlier "pass" comment is not left
   // standing; keyed by the raw step-level selectors, as a valid run would key it.
   const commentConfig = { ...policy, comment: partial.comment, images: partial.images };
@@ -177,10 +177,11 @@ async function credentialProvider(
 function writeSummary(
   report: Report,
   config: Pick<Config, 'failBuild' | 'onError' | 'jobSummary'>,
+  env: NodeJS.ProcessEnv,
   log: Logger,
 ): void {
   if (!config.jobSummary) return;
-  const file = process.env['GITHUB_STEP_SUMMARY'];
+  const file = env['GITHUB_STEP_SUMMARY'];
   if (!file) {
     log.debug('Job summary skipped: GITHUB_STEP_SUMMARY is not set (not running on a runner).');
     return;

@@ -17,7 +17,7 @@ import { describeSelection, type ImageSelector } from './selector.js';
 
 /** One category's list: counted, or why it could not be. */
 export type ListResult =
-  | { ok: true; list: CategoryFindings; requestIds: string[] }
+  | { ok: true; list: CategoryFindings; requestIds: string[]; answeredAt?: number }
   | { ok: false; problem: string; requestIds: string[] };
 
 export interface ListTargetSpec {
@@ -54,15 +54,15 @@ export async function readFindingList(
     switch (category) {
       case 'cve-vulns': {
         const read = await describeImageVulList(api, target.endpoint, image, opts.riskStatus);
-        return counted({ category, records: read.records }, read.requestIds, opts);
+        return counted({ category, records: read.records }, read, opts);
       }
       case 'sca-vulns': {
         const read = await describeImageGroupedVulList(api, target.endpoint, image);
-        return counted({ category, records: read.records }, read.requestIds, opts);
+        return counted({ category, records: read.records }, read, opts);
       }
       case 'malicious-files': {
         const read = await listMaliciousFiles(api, target.endpoint, image);
-        return counted({ category, records: read.records }, read.requestIds, opts);
+        return counted({ category, records: read.records }, read, opts);
       }
       case 'baseline-risks': {
         if (!target.uuid) {
@@ -71,7 +71,7 @@ export async function readFindingList(
           );
         }
         const read = await describeImageBaselineCheckResult(api, target.endpoint, target.uuid);
-        return counted({ category, records: read.records }, read.requestIds, opts);
+        return counted({ category, records: read.records }, read, opts);
       }
     }
   } catch (err) {
@@ -86,10 +86,16 @@ export async function readFindingList(
 
 function counted(
   list: Parameters<typeof countFindings>[0],
-  requestIds: string[],
+  read: { requestIds: string[]; answeredAt?: number },
   opts: CountOptions,
 ): ListResult {
-  return { ok: true, list: countFindings(list, opts), requestIds };
+  const result: ListResult = {
+    ok: true,
+    list: countFindings(list, opts),
+    requestIds: read.requestIds,
+  };
+  if (read.answeredAt !== undefined) result.answeredAt = read.answeredAt;
+  return result;
 }
 
 /**

@@ -24,6 +24,17 @@ export function automationId(
   return `sas-image-gate/${keyHash(commentKeyMaterial(config, env)).slice(0, 16)}/`;
 }
 
+/** Why the findings read are not the whole picture, or undefined when they are. */
+function incomplete(outcomes: readonly ImageOutcome[]): string | undefined {
+  for (const [i, o] of outcomes.entries()) {
+    const which = outcomes.length > 1 ? `image ${i + 1}` : 'the image';
+    if (o.error !== undefined) return `${which} could not be checked.`;
+    const unread = CATEGORIES.filter((c) => !o.lists[c]);
+    if (unread.length > 0) return `the ${unread.join(', ')} list(s) of ${which} could not be read.`;
+  }
+  return undefined;
+}
+
 /** Writes the log; returns its absolute path, or '' when it could not be written. */
 export function writeSarif(
   config: Config,
@@ -31,12 +42,21 @@ export function writeSarif(
   env: NodeJS.ProcessEnv,
   log: Logger,
 ): string {
+  // A log missing an image or a category would tell code scanning that its alerts were fixed.
+  const missing = incomplete(outcomes);
+  if (missing) {
+    log.warning(
+      `SARIF log not written to ${config.sarifFile}: ${missing} Uploading a log without those findings would close their alerts as fixed.`,
+    );
+    return '';
+  }
   try {
     const images: SarifImage[] = outcomes.map((o) => {
       const findings: Partial<Record<Category, Finding[]>> = {};
       for (const c of CATEGORIES) {
         const list = o.lists[c];
-        if (list) findings[c] = list.findings;
+        // Every finding read: those left out of the limits as unfixable are still findings.
+        if (list) findings[c] = [...list.findings, ...list.unfixable];
       }
       const repository = repositoryKey(o.target.selector);
       const digest = o.gatedDigests?.[0] ?? o.target.selector.digest;

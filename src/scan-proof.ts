@@ -35,6 +35,8 @@ export interface ScanOutcome {
   uuid?: string;
   /** Epoch ms when the scan that proves it finished (answers asked before it may be stale). */
   provenAt?: number;
+  /** How many times the image's rows were listed (1: the proof waited for nothing). */
+  polls: number;
   requestIds: string[];
   /** Set exactly when the scan could not be shown complete: the image is an error. */
   problem?: string;
@@ -69,7 +71,7 @@ export async function ensureScanned(
   ctx: ScanContext,
 ): Promise<ScanOutcome> {
   const { settings, log } = ctx;
-  const outcome: ScanOutcome = { status: 'unknown', digests: [], requestIds: [] };
+  const outcome: ScanOutcome = { status: 'unknown', digests: [], requestIds: [], polls: 0 };
   const waitStarted = ctx.now();
   let pause = settings.pollBaseMs;
   let startedTaskId: string | undefined;
@@ -78,6 +80,7 @@ export async function ensureScanned(
   let sawOurScanRun = false;
   for (let poll = 1; ; poll++) {
     const listing = await ctx.api.listImages(endpoint, selector);
+    outcome.polls = poll;
     outcome.requestIds.push(...listing.requestIds);
     const view = viewRows(listing.rows, settings.maxAgeMs, ctx.now());
     outcome.digests = view.digests;

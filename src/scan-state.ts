@@ -78,6 +78,25 @@ export function combineRows(states: readonly RowState[]): ImageState {
   return 'scanned';
 }
 
+/** Answers sent before the proof count only if the scan finished this long before they were given. */
+export const ACCEPT_MARGIN_MS = 60_000;
+
+/**
+ * Whether an answer asked for before the scan proof may be used: the proof found the scan
+ * complete at once (it did not wait or start one), and that scan finished at least
+ * ACCEPT_MARGIN_MS before Security Center gave the answer, both times by Security Center's own
+ * clock (the answer's HTTP Date), so a runner clock that is off cannot make a stale answer look
+ * fresh. An answer without a Date, or a proof without a finish time, is never accepted.
+ */
+export function acceptsEarly(
+  proof: { provenAt?: number; polls: number; taskId?: string },
+  answeredAt: number | undefined,
+): boolean {
+  if (proof.polls !== 1 || proof.taskId !== undefined) return false;
+  if (proof.provenAt === undefined || proof.provenAt <= 0 || answeredAt === undefined) return false;
+  return proof.provenAt <= answeredAt - ACCEPT_MARGIN_MS;
+}
+
 /** What one listing of the image's rows shows. */
 export interface RowsView {
   state: ImageState;

@@ -24,6 +24,8 @@ export interface RpcCall {
 export interface RpcAnswer {
   body: Record<string, unknown>;
   requestId?: string;
+  /** Epoch ms of the answer's HTTP Date header (Security Center's clock), when it has one. */
+  serverTime?: number;
 }
 
 export type { RetryPolicy };
@@ -140,7 +142,12 @@ export class AcsClient {
         // A success status whose body still reports an error is an error answer.
         const ok2xx = res.status >= 200 && res.status < 300 && !answer.failedInBody;
         if (ok2xx) {
-          if (answer.json) return { value: { body: answer.json, requestId: answer.requestId } };
+          if (answer.json) {
+            const serverTime = Date.parse(res.headers['date'] ?? '');
+            const value: RpcAnswer = { body: answer.json, requestId: answer.requestId };
+            if (Number.isFinite(serverTime)) value.serverTime = serverTime;
+            return { value };
+          }
           // A success status with an unreadable body: never trust it, and never retry into a pass.
           return {
             done: new GateError(

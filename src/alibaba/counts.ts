@@ -21,6 +21,8 @@ export interface CountQuery {
 export interface CountAnswer {
   counts: Counts;
   requestId?: string;
+  /** When Security Center answered, by its own clock (the HTTP Date header). */
+  serverTime?: number;
 }
 
 export function countParams(q: CountQuery): Array<[string, string]> {
@@ -54,7 +56,8 @@ export async function describeImageSecurityScanCount(
     version: SAS_VERSION,
     params: countParams(query),
   });
-  return { counts: readCounts(answer.body, action, answer.requestId), requestId: answer.requestId };
+  const counts = readCounts(answer.body, action, answer.requestId);
+  return { counts, requestId: answer.requestId, serverTime: answer.serverTime };
 }
 
 /** Every count must be present and a non-negative integer; anything else is an error. */

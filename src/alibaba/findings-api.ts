@@ -52,6 +52,8 @@ export interface CvePackage {
 
 /** A DescribeImageVulList record (one vulnerability of the image). */
 export interface CveRecord {
+  /** PrimaryId, else the name with its image's repository, namespace, UUID and tag. */
+  identity: string;
   name: string;
   aliasName?: string;
   /** CVE or advisory ids from `Related`. */
@@ -68,10 +70,10 @@ export interface CveRecord {
 export interface ScaRecord {
   name: string;
   aliasName?: string;
-  /** Undefined when absent or unreadable. */
-  asapCount?: number;
-  laterCount?: number;
-  nntfCount?: number;
+  /** Counts per level: 0 when absent, NaN when present but unreadable (the level is then unknown). */
+  asapCount: number;
+  laterCount: number;
+  nntfCount: number;
   canFix?: string;
   /** 0 unhandled, 1 handled, 2 verifying, 3 whitelisted. */
   status?: number;
@@ -150,6 +152,15 @@ function repoParams(target: ListTarget): Array<[string, string]> {
   return params;
 }
 
+/**
+ * An SCA item's count at one level: absent is 0; present but unreadable (a fraction, a negative,
+ * text) is NaN, which makes the item's level unknown, counted as high, rather than quietly lower.
+ */
+function levelCount(v: unknown): number {
+  if (v === undefined || v === null) return 0;
+  return optInt(v) ?? NaN;
+}
+
 /** ExtendContentJson.RpmEntityList, from an object or a JSON string; malformed → none. */
 function readPackages(v: unknown): CvePackage[] {
   let json = v;
@@ -200,10 +211,21 @@ export async function describeImageVulList(
     paging: 'top',
     listField: 'VulRecords',
     what: 'CVE findings',
+    // A record is one vulnerability of one image: PrimaryId names it, else its name with the
+    // image it belongs to. Seen twice, the pages overlapped and another record went unread.
+    key: (r) => r.identity,
     readRow: (raw, ctx) => {
       const { row, id } = rowObject(raw, ctx, 'VulRecords', 'Name');
       checkDigest(row, 'ImageDigest', digest, ctx);
+      const primary = optInt(row['PrimaryId']);
       return {
+        identity:
+          primary !== undefined
+            ? `#${primary}`
+            : JSON.stringify([
+                id,
+                ...['RepoName', 'RepoNamespace', 'Uuid', 'Tag'].map((f) => optText(row[f]) ?? ''),
+              ]),
         name: id,
         aliasName: optText(row['AliasName']),
         related: splitIds(row['Related']),
@@ -236,9 +258,9 @@ export async function describeImageGroupedVulList(
       return {
         name: id,
         aliasName: optText(row['AliasName']),
-        asapCount: optInt(row['AsapCount']),
-        laterCount: optInt(row['LaterCount']),
-        nntfCount: optInt(row['NntfCount']),
+        asapCount: levelCount(row['AsapCount']),
+        laterCount: levelCount(row['LaterCount']),
+        nntfCount: levelCount(row['NntfCount']),
         canFix: optText(row['CanFix']),
         status: optInt(row['Status'], true),
         cveScore: optText(row['CveScore']),
@@ -336,9 +358,11 @@ export async function listMaliciousFiles(
   for (const r of reads) r.catch(() => undefined);
   const records: MaliciousRecord[] = [];
   const requestIds = [...samples.requestIds];
+  const times = [samples.answeredAt];
   for (const [i, sample] of samples.records.entries()) {
     const files = await (reads[i] as Promise<FindingList<MaliciousFile>>);
     requestIds.push(...files.requestIds);
+    times.push(files.answeredAt);
     if (files.records.length === 0)
       throw fail(
         `DescribeAffectedMaliciousFileImages lists no file of sample ${truncate(sample.md5, 80)} in this image, though DescribeGroupedMaliciousFiles lists the sample for it, so where it is and whether it is handled are unknown. Re-run the job; if it persists, report the RequestIds to Alibaba Cloud support.`,
@@ -346,7 +370,14 @@ export async function listMaliciousFiles(
       );
     records.push({ ...sample, files: files.records });
   }
-  return { records, totalCount: samples.totalCount, requestIds };
+  const list: FindingList<MaliciousRecord> = {
+    records,
+    totalCount: samples.totalCount,
+    requestIds,
+  };
+  // Answered when the earliest of its lists was, if every one of them says when.
+  if (times.every((t) => t !== undefined)) list.answeredAt = Math.min(...times);
+  return list;
 }
 
 /** DescribeImageBaselineCheckResult: the image's baseline checks, by its Security Center UUID. */

@@ -183,6 +183,8 @@ export interface FindingList<T> {
   totalCount: number;
   /** RequestIds of every answer read, in page order. */
   requestIds: string[];
+  /** When Security Center answered the earliest page, by its clock; undefined when a page had no Date. */
+  answeredAt?: number;
 }
 
 interface Page {
@@ -190,6 +192,7 @@ interface Page {
   total: number;
   pageSize?: number;
   requestId?: string;
+  serverTime?: number;
 }
 
 function quote(v: unknown): string {
@@ -228,13 +231,16 @@ async function fetchPage<T>(
   const pageSize = info['PageSize'] === undefined ? undefined : optInt(info['PageSize']);
   if (pageSize === 0 || (pageSize === undefined && info['PageSize'] !== undefined))
     throw incomplete(`with an unreadable PageSize (${quote(info['PageSize'])})`);
+  // A later page must say which page it is: a server that ignores CurrentPage would otherwise
+  // answer page 1 again, and rows counted twice could hide others.
+  if (page > 1 && info['CurrentPage'] === undefined) throw incomplete('without CurrentPage');
   if (info['CurrentPage'] !== undefined && optInt(info['CurrentPage']) !== page)
     throw incomplete(`as page ${quote(info['CurrentPage'])}`);
   const list = answer.body[spec.listField];
   if (!Array.isArray(list)) throw incomplete(`without a ${spec.listField} array`);
   if (info['Count'] !== undefined && optInt(info['Count']) !== list.length)
     throw incomplete(`with Count ${quote(info['Count'])} beside ${list.length} rows`);
-  return { list, total, pageSize, requestId };
+  return { list, total, pageSize, requestId, serverTime: answer.serverTime };
 }
 
 /**
@@ -293,11 +299,20 @@ export async function readAllPages<T>(api: SasCaller, spec: PagedSpec<T>): Promi
     records.push(...rows);
   };
   take(1, first);
-  for (const [i, p] of later.entries()) take(i + 2, await p);
+  const pages = [first];
+  for (const [i, p] of later.entries()) {
+    const page = await p;
+    take(i + 2, page);
+    pages.push(page);
+  }
   if (records.length !== total)
     throw fail(
       `${action} answered ${records.length} rows where TotalCount is ${total}, so the list is incomplete. ${INCOMPLETE_ADVICE}`,
       first.requestId,
     );
-  return { records, totalCount: total, requestIds };
+  const times = pages.map((p) => p.serverTime);
+  const answeredAt = times.every((t) => t !== undefined) ? Math.min(...times) : undefined;
+  return answeredAt === undefined
+    ? { records, totalCount: total, requestIds }
+    : { records, totalCount: total, requestIds, answeredAt };
 }

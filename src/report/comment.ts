@@ -20,12 +20,6 @@ const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
 
 /**
- * What tells this gate's comment apart: workflow name, job id, and either comment-key or the
- * images' repository selectors (repo-instance-id, repo-id, repo-region-id; else image-uuid /
- * cluster-id). Never the digest or the tag: they change on every push, and a new push must
- * update the comment, not add one.
- */
-/**
  * What names an image's repository, never its digest or tag (they change on every push):
  * repo-instance-id, repo-id, repo-region-id; for an image given without them, image-uuid /
  * cluster-id. '' when none is given.
@@ -47,6 +41,11 @@ export function repositoryKey(selector: ImageSelector): string {
     .join(' ');
 }
 
+/**
+ * What tells this gate's comment apart: workflow name, job id, and either comment-key or the
+ * images' repository keys. Never the digest or the tag: a new push must update the comment, not
+ * add one.
+ */
 export function commentKeyMaterial(
   config: { images: ReadonlyArray<{ selector: ImageSelector }>; comment?: { key: string } },
   env: NodeJS.ProcessEnv,
@@ -89,7 +88,6 @@ export function previousResult(body: string): Result | undefined {
   return m ? (m[1] as Result) : undefined;
 }
 
-/** GITHUB_TOKEN and GitHub App installation tokens; `GET /user` answers 403 for them. */
 /** Run link, workflow, job and time: safe Markdown (URL parts validated, text escaped). */
 export function runFooter(env: NodeJS.ProcessEnv, now: Date, customKey = ''): string[] {
   const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');

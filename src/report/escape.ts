@@ -1,5 +1,6 @@
 // Untrusted text (inputs, event payload, API answers) becomes inert HTML entities before it
-// enters Markdown: no tags, no table breaks, no links, no mentions, no code spans.
+// enters Markdown: no tags, no table breaks, no links (not even bare URLs), no mentions, no code
+// spans.
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -26,6 +27,10 @@ export function escapeText(text: string): string {
       // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       .replace(/[\u0000-\u001f\u007f]/g, '')
       .replace(/[&<>"'|`[\]\\*_@~#!]/g, (c) => ENTITIES[c] ?? c)
+      // GitHub turns bare URLs into links after entities are decoded: a zero-width space keeps
+      // a scheme or a www. in outside text from becoming one.
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
   );
 }
 

@@ -105,7 +105,9 @@ export function scanText(image: ImageReport): string {
 function imageRow(image: ImageReport, index: number): string {
   const cells = CATEGORIES.map((c) => {
     const e = image.categories[c];
-    return e.status === 'fail' ? `**${fmtCount(e.count)}**` : fmtCount(e.count);
+    const count = e.status === 'fail' ? `**${fmtCount(e.count)}**` : fmtCount(e.count);
+    // High / medium / low beside the total, when the category's list was read.
+    return image.levels[c] ? `${count} (${levelsCell(image, c)})` : count;
   });
   return `| ${index + 1} | ${imageIdentity(image)} | ${ICON[image.result]} ${image.result} | ${cells.join(' | ')} | ${scanText(image)} | ${code(image.site, 80)} | ${image.requestId ? code(image.requestId, 80) : '—'} |`;
 }
@@ -114,6 +116,19 @@ const ROW_HEADER = [
   `| # | Image | Result | ${CATEGORIES.map((c) => CATEGORY_INFO[c].label).join(' | ')} | Scan | Site | Request ID |`,
   `| ---: | --- | --- | ${CATEGORIES.map(() => '---:').join(' | ')} | --- | --- | --- |`,
 ];
+
+/** One image's notes and listed findings, folded away; nothing when it has neither. */
+function imageDetails(image: ImageReport, index: number, maxFindings: number): string[] {
+  const details = [...notesSection(image), ...findingsSection(image, maxFindings)];
+  if (details.length === 0) return [];
+  return [
+    '',
+    `<details><summary>Findings of image ${index + 1}</summary>`,
+    ...details,
+    '',
+    '</details>',
+  ];
+}
 
 /** Several images: totals first, then problem rows, then passing rows folded away. */
 function manyImages(
@@ -161,15 +176,7 @@ function manyImages(
         lines.push(`- image ${index + 1}: ${escapeShort(image.error ?? '', 600)}`);
     }
     for (const { image, index } of problems.slice(0, maxProblemRows)) {
-      const details = [...notesSection(image), ...findingsSection(image, maxFindings)];
-      if (details.length === 0) continue;
-      lines.push(
-        '',
-        `<details><summary>Findings of image ${index + 1}</summary>`,
-        ...details,
-        '',
-        '</details>',
-      );
+      lines.push(...imageDetails(image, index, maxFindings));
     }
   }
   if (passing.length > 0) {
@@ -181,6 +188,8 @@ function manyImages(
         ...ROW_HEADER,
       );
       for (const { image, index } of passing) lines.push(imageRow(image, index));
+      for (const { image, index } of passing)
+        lines.push(...imageDetails(image, index, maxFindings));
       lines.push('', '</details>');
     } else {
       lines.push(

@@ -30,7 +30,6 @@ import {
   ruleIdFor,
   SEMVER,
   severityText,
-  sha256,
   unique,
 } from './sarif-text.js';
 

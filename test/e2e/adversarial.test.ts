@@ -54,7 +54,7 @@ test('a success status whose body reports an error is an error', async () => {
       }),
       headers: { 'content-type': 'application/json' },
     },
-    { action: 'DescribeImageSecurityScanCount' },
+    { action: 'DescribeImageSecurityScanCount', times: Infinity },
   );
   const r = await run({ 'image-digest': DIGEST });
   expect(r.outputs['result']).toBe('error');

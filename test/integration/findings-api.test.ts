@@ -293,7 +293,7 @@ test('CVE records: ids, packages from an object or a JSON string, a malformed on
     path: '/usr/bin/openssl',
     layer: 'c'.repeat(64),
   };
-  expect(list.records).toEqual([
+  expect(list.records.map(({ identity: _identity, ...r }) => r)).toEqual([
     {
       name: 'debian:11:CVE-2024-1',
       aliasName: 'CVE-2024-1: openssl',
@@ -382,7 +382,8 @@ test('SCA items: counts, status and score; a row without Name names the operatio
     },
   }));
   const odd = await describeImageGroupedVulList(client(), endpoint, target);
-  expect(odd.records[0]).toMatchObject({ asapCount: 4, laterCount: undefined, status: 1 });
+  // A count that is there but unreadable is NaN, so the item's level is unknown (counted high).
+  expect(odd.records[0]).toMatchObject({ asapCount: 4, laterCount: NaN, nntfCount: 0, status: 1 });
 });
 
 test('malicious samples joined with their paths in this image, per MD5 concurrently', async () => {

@@ -6,6 +6,7 @@ import { Deadline } from '../../src/deadline.js';
 import { silentLogger } from '../../src/log.js';
 import { ensureScanned, type StartedScan } from '../../src/scan-proof.js';
 import {
+  acceptsEarly,
   decidePoll,
   taskOpinion,
   viewRows,
@@ -229,4 +230,20 @@ test('waiting ends at wait-for-scan with the image still scanning', async () => 
   expect(outcome.status).toBe('scanning');
   expect(outcome.problem).toMatch(/still being scanned after waiting 5 s/);
   expect(sleeps.reduce((a, b) => a + b, 0)).toBe(5_000);
+});
+
+describe('acceptsEarly: answers sent with the proof, by Security Center’s clock', () => {
+  const proof = { provenAt: NOW - 10 * 60_000, polls: 1 };
+  test.each<[string, Parameters<typeof acceptsEarly>[0], number | undefined, boolean]>([
+    ['a scan long finished', proof, NOW, true],
+    ['exactly the margin', { ...proof, provenAt: NOW - 60_000 }, NOW, true],
+    ['inside the margin', { ...proof, provenAt: NOW - 59_000 }, NOW, false],
+    ['finished after the answer', { ...proof, provenAt: NOW + 1_000 }, NOW, false],
+    ['no Date on the answer', proof, undefined, false],
+    ['the proof waited', { ...proof, polls: 2 }, NOW, false],
+    ['the proof started a scan', { ...proof, taskId: 't-1' }, NOW, false],
+    ['no finish time', { polls: 1 }, NOW, false],
+  ])('%s → %s', (_, p, answeredAt, accepted) => {
+    expect(acceptsEarly(p, answeredAt)).toBe(accepted);
+  });
 });
