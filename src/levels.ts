@@ -81,16 +81,27 @@ function cvss(score: string | undefined): number | undefined {
   return n > 0 && n <= 10 ? n : undefined;
 }
 
-function cveFinding(r: CveRecord): Finding {
+/** What every vulnerability shows: its id (the first CVE id, else its name), title, level, fix. */
+function vulnerability(
+  category: 'cve-vulns' | 'sca-vulns',
+  r: { name: string; related: string[]; aliasName?: string; canFix?: string },
+  levelWord: string,
+): Omit<Finding, 'packages'> {
   const cveIds = r.related.filter((id) => CVE_ID.test(id));
   return {
-    category: 'cve-vulns',
+    category,
     key: r.name,
     id: cveIds[0] ?? r.name,
     cveIds,
     title: r.aliasName ?? '',
-    ...leveled('cve-vulns', r.necessity),
+    ...leveled(category, levelWord),
     fixable: fixableOf(r.canFix),
+  };
+}
+
+function cveFinding(r: CveRecord): Finding {
+  return {
+    ...vulnerability('cve-vulns', r, r.necessity),
     packages: r.packages.map((p) => ({
       name: p.name,
       ...(p.version === undefined ? {} : { version: p.version }),
@@ -114,16 +125,9 @@ function scaLevel(r: ScaRecord): string {
 }
 
 function scaFinding(r: ScaRecord): Finding {
-  const cveIds = r.related.filter((id) => CVE_ID.test(id));
   const score = cvss(r.cveScore);
   return {
-    category: 'sca-vulns',
-    key: r.name,
-    id: cveIds[0] ?? r.name,
-    cveIds,
-    title: r.aliasName ?? '',
-    ...leveled('sca-vulns', scaLevel(r)),
-    fixable: fixableOf(r.canFix),
+    ...vulnerability('sca-vulns', r, scaLevel(r)),
     packages: [],
     ...(score === undefined ? {} : { cvss: score }),
   };

@@ -3,11 +3,10 @@
 // that cannot be shown complete and well-formed, or that names another image, is a GateError,
 // and one over MAX_LIST_ROWS a ListBoundError. Wire shapes follow the official SDK models
 // (alibabacloud-go/sas-20181203, aliyun/alibabacloud-typescript-sdk sas-20181203).
-import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
+import { digestOf, repoParams, type ListTarget } from './list-target.js';
 import {
   asObject,
-  bareDigest,
   checkDigest,
   fail,
   identity,
@@ -20,6 +19,8 @@ import {
   type SasCaller,
 } from './findings-wire.js';
 
+export { digestOf, type ListTarget } from './list-target.js';
+export * from './malicious-api.js';
 export {
   ListBoundError,
   MAX_LIST_ROWS,
@@ -27,15 +28,6 @@ export {
   type FindingList,
   type SasCaller,
 } from './findings-wire.js';
-
-/** The image whose findings are listed: its digest and the count query's repository filters. */
-export interface ListTarget {
-  /** sha256 digest, bare hex (a `sha256:` prefix is stripped). */
-  digest: string;
-  repoRegionId?: string;
-  repoInstanceId?: string;
-  repoId?: string;
-}
 
 /** Which CVE records: not handled (Dealed=n), handled (y), or all (no Dealed). */
 export type CveRiskStatus = 'unhandled' | 'handled' | 'all';
@@ -82,31 +74,6 @@ export interface ScaRecord {
   related: string[];
 }
 
-/** A DescribeGroupedMaliciousFiles row: one sample (MD5). */
-export interface MaliciousSample {
-  md5: string;
-  /** MaliciousName; '' when absent. */
-  name: string;
-  /** MaliciousKey, e.g. WEBSHELL_IMG. */
-  key?: string;
-  /** serious | suspicious | remind as answered; '' when absent. */
-  level: string;
-  /** 0 unhandled, 1 handled, 2 verifying, 3 whitelisted (over the images it was found in). */
-  status?: number;
-}
-
-/** A DescribeAffectedMaliciousFileImages row: where a sample sits in this image. */
-export interface MaliciousFile {
-  path: string;
-  layer?: string;
-  /** This image's status of the sample. */
-  status?: number;
-}
-
-export interface MaliciousRecord extends MaliciousSample {
-  files: MaliciousFile[];
-}
-
 /** A DescribeImageBaselineCheckResult row: one check. */
 export interface BaselineRecord {
   key: string;
@@ -129,28 +96,6 @@ const DEALED: Record<CveRiskStatus, string | undefined> = {
   handled: 'y',
   all: undefined,
 };
-
-function digestOf(target: ListTarget): string {
-  const digest = bareDigest(target.digest);
-  if (!/^[0-9a-f]{64}$/.test(digest))
-    throw fail(
-      `The image digest "${truncate(target.digest, 80)}" is not a sha256 digest, so Security Center's finding lists cannot be asked for it: give it as sha256:<64 hex digits>.`,
-      undefined,
-    );
-  return digest;
-}
-
-function repoParams(target: ListTarget): Array<[string, string]> {
-  const params: Array<[string, string]> = [];
-  for (const [name, value] of [
-    ['RepoRegionId', target.repoRegionId],
-    ['RepoInstanceId', target.repoInstanceId],
-    ['RepoId', target.repoId],
-  ] as const) {
-    if (value !== undefined && value !== '') params.push([name, value]);
-  }
-  return params;
-}
 
 /**
  * An SCA item's count at one level: absent is 0; present but unreadable (a fraction, a negative,
@@ -268,116 +213,6 @@ export async function describeImageGroupedVulList(
       };
     },
   });
-}
-
-/** DescribeGroupedMaliciousFiles: the malicious samples found in the image, without paths. */
-export async function describeGroupedMaliciousFiles(
-  api: SasCaller,
-  endpoint: Endpoint,
-  target: ListTarget,
-): Promise<FindingList<MaliciousSample>> {
-  const digest = digestOf(target);
-  return readAllPages(api, {
-    endpoint,
-    action: 'DescribeGroupedMaliciousFiles',
-    params: [['ImageDigest', digest], ...repoParams(target)],
-    paging: 'pageInfo',
-    listField: 'GroupedMaliciousFileResponse',
-    what: 'malicious-file findings',
-    key: (r) => r.md5,
-    readRow: (raw, ctx) => {
-      const { row, id } = rowObject(raw, ctx, 'GroupedMaliciousFileResponse', 'MaliciousMd5');
-      return {
-        md5: id,
-        name: optText(row['MaliciousName']) ?? '',
-        key: optText(row['MaliciousKey']),
-        level: optText(row['Level']) ?? '',
-        status: optInt(row['Status'], true),
-      };
-    },
-  });
-}
-
-/** DescribeAffectedMaliciousFileImages: where one sample (MD5) sits in the image. */
-export async function describeAffectedMaliciousFileImages(
-  api: SasCaller,
-  endpoint: Endpoint,
-  target: ListTarget,
-  md5: string,
-  shared: { budget?: { used: number }; signal?: AbortSignal } = {},
-): Promise<FindingList<MaliciousFile>> {
-  const digest = digestOf(target);
-  return readAllPages(api, {
-    endpoint,
-    action: 'DescribeAffectedMaliciousFileImages',
-    params: [['MaliciousMd5', md5], ['ImageDigest', digest], ...repoParams(target)],
-    paging: 'pageInfo',
-    listField: 'AffectedMaliciousFileImagesResponse',
-    what: 'malicious file paths',
-    ...shared,
-    readRow: (raw, ctx) => {
-      const { row, id } = rowObject(raw, ctx, 'AffectedMaliciousFileImagesResponse', 'FilePath');
-      checkDigest(row, 'Digest', digest, ctx);
-      const rowMd5 = optText(row['MaliciousMd5']);
-      if (rowMd5 !== undefined && rowMd5.toLowerCase() !== md5.toLowerCase())
-        throw fail(
-          `${ctx.action} answered a row for another sample (MaliciousMd5 ${truncate(rowMd5, 80)}) when asked for ${truncate(md5, 80)}: its filter cannot be trusted, so the list is not used.`,
-          ctx.requestId,
-        );
-      return {
-        path: id,
-        layer: optText(row['Layer']),
-        status: optInt(row['Status'], true),
-      };
-    },
-  });
-}
-
-/**
- * The image's malicious samples, each with the files it was found at in this image. The
- * per-sample lists are read concurrently (the client's slots bound how many are in flight);
- * their rows share one MAX_LIST_ROWS bound, and the first failure stops the others paging on.
- */
-export async function listMaliciousFiles(
-  api: SasCaller,
-  endpoint: Endpoint,
-  target: ListTarget,
-): Promise<FindingList<MaliciousRecord>> {
-  const samples = await describeGroupedMaliciousFiles(api, endpoint, target);
-  const stop = new AbortController();
-  const shared = { budget: { used: 0 }, signal: stop.signal };
-  const reads = samples.records.map((s) =>
-    describeAffectedMaliciousFileImages(api, endpoint, target, s.md5, shared).catch(
-      (err: unknown) => {
-        // The reason is what the others throw when they stop: the caller sees this GateError.
-        stop.abort(err);
-        throw err;
-      },
-    ),
-  );
-  for (const r of reads) r.catch(() => undefined);
-  const records: MaliciousRecord[] = [];
-  const requestIds = [...samples.requestIds];
-  const times = [samples.answeredAt];
-  for (const [i, sample] of samples.records.entries()) {
-    const files = await (reads[i] as Promise<FindingList<MaliciousFile>>);
-    requestIds.push(...files.requestIds);
-    times.push(files.answeredAt);
-    if (files.records.length === 0)
-      throw fail(
-        `DescribeAffectedMaliciousFileImages lists no file of sample ${truncate(sample.md5, 80)} in this image, though DescribeGroupedMaliciousFiles lists the sample for it, so where it is and whether it is handled are unknown. Re-run the job; if it persists, report the RequestIds to Alibaba Cloud support.`,
-        files.requestIds[0],
-      );
-    records.push({ ...sample, files: files.records });
-  }
-  const list: FindingList<MaliciousRecord> = {
-    records,
-    totalCount: samples.totalCount,
-    requestIds,
-  };
-  // Answered when the earliest of its lists was, if every one of them says when.
-  if (times.every((t) => t !== undefined)) list.answeredAt = Math.min(...times);
-  return list;
 }
 
 /** DescribeImageBaselineCheckResult: the image's baseline checks, by its Security Center UUID. */

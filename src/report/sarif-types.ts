@@ -1,0 +1,113 @@
+// The shape of the SARIF log this action writes (the part of SARIF 2.1.0 it uses), and what
+// the builder works with between reading findings and writing the log.
+import type { Category } from '../categories.js';
+import type { Finding, FindingPackage, Level } from '../findings.js';
+
+export interface SarifImage {
+  /** How messages name the image, e.g. "sha256:abcd… (repo-id crr-1)". */
+  label: string;
+  /**
+   * Stable identity of the image's repository, for fingerprints: never the digest, which
+   * changes on every push. Two images of one identity in one run share their alerts.
+   */
+  identity: string;
+  findings: Partial<Record<Category, Finding[]>>;
+}
+
+export interface SarifInput {
+  /** The action's version, e.g. '0.2.0' (also `semanticVersion` when it is one). */
+  toolVersion: string;
+  /** The code scanning category, derived by the caller; a missing trailing '/' is added. */
+  automationId: string;
+  /** Repository-relative path of the Dockerfile every result points at. */
+  dockerfile: string;
+  images: SarifImage[];
+  /** Absolute URI describing the tool (driver.informationUri); left out when absent. */
+  informationUri?: string;
+}
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export interface SarifText {
+  text: string;
+  markdown?: string;
+}
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: SarifText;
+  fullDescription: SarifText;
+  help: SarifText;
+  defaultConfiguration: { level: SarifLevel };
+  properties: { 'security-severity': string; tags: string[] };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string } };
+  }[];
+  partialFingerprints: { primaryLocationLineHash: string };
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [
+    {
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          semanticVersion?: string;
+          informationUri?: string;
+          rules: SarifRule[];
+        };
+      };
+      automationDetails: { id: string };
+      results: SarifResult[];
+    },
+  ];
+}
+
+export interface SarifBuild {
+  log: SarifLog;
+  /** Results in the log. */
+  resultCount: number;
+  /** Results left out (the least severe): over the 25,000 limit or the size limit. */
+  truncated: number;
+  /** Of those, left out only to bring the compressed log under the size limit. */
+  droppedForSize: number;
+  /** Size of the log as upload-sarif sends it: compact JSON, gzip-compressed. */
+  gzipBytes: number;
+}
+
+/** One result before it is written: a finding (and package) of one or more images. */
+export interface Entry {
+  fingerprint: string;
+  ruleId: string;
+  category: Category;
+  finding: Finding;
+  /** The package group this result is about (same name), when the finding names packages. */
+  packageName?: string;
+  packages: FindingPackage[];
+  labels: string[];
+  level: Level;
+  severity: number;
+  /** The message, once written. */
+  message?: string;
+}
+
+export interface RuleAcc {
+  id: string;
+  category: Category;
+  findings: Finding[];
+  severity: number;
+  level: Level;
+  /** The rule, once written. */
+  built?: SarifRule;
+}
