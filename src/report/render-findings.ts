@@ -35,10 +35,15 @@ function levelText(f: ReportFinding): string {
   return `${f.level}${word}${unknown}`;
 }
 
+/** The CVE ids (each linked to its advisory), else the id; links only from validated ids. */
 function idCell(f: ReportFinding): string {
-  // A link only for an id that is a validated CVE id with its link; anything else is text.
-  const link = f.links.find((l) => l.endsWith(`/${f.id.toUpperCase()}`));
-  return link ? `[${escapeText(f.id)}](${link})` : escapeShort(f.id, 120);
+  if (f.links.length === 0) return escapeShort(f.id, 120);
+  const shown = f.links.slice(0, 3).map((link) => {
+    const cve = link.slice(link.lastIndexOf('/') + 1);
+    return `[${escapeText(cve)}](${link})`;
+  });
+  const more = f.links.length > 3 ? ` (+${f.links.length - 3} more)` : '';
+  return `${shown.join(', ')}${more}`;
 }
 
 function dash(text: string | undefined, max: number): string {
