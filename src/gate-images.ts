@@ -82,15 +82,22 @@ export async function gateImage(
   try {
     let selector = target.selector;
     let uuid = selector.uuid;
-    // Answers sent with the proof, kept only where the proof shows they describe its scan.
-    let count: CountAnswer | undefined;
-    const accepted = new Map<Category, ListResult>();
+    // The answers the verdict will use, by what they answer.
+    let countP: Promise<Settled<CountAnswer>> | undefined;
+    const listP = new Map<Category, Promise<ListResult | undefined>>();
+    const take = (reads: Reads) => {
+      if (reads.count) countP = reads.count;
+      for (const [c, p] of reads.lists) listP.set(c, p);
+    };
     if (config.scan.require) {
-      let early: Reads | undefined;
+      // The proof's first request goes out first, so it never queues behind the early reads.
+      const proofP = settle(ensureScanned(selector, target.endpoint, scanContext(config, ctx)));
       // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
       const before = uuid ? wanted : wanted.filter((c) => c !== 'baseline-risks');
-      if (selector.digest) early = await ask(selector, uuid, before, true);
-      const scan = await ensureScanned(selector, target.endpoint, scanContext(config, ctx));
+      const early = selector.digest ? await ask(selector, uuid, before, true) : undefined;
+      const proved = await proofP;
+      if ('error' in proved) throw proved.error;
+      const scan = proved.value;
       outcome.scan = scan;
       outcome.requestIds.push(...scan.requestIds);
       if (scan.problem !== undefined || scan.status !== 'scanned') {
@@ -100,42 +107,52 @@ export async function gateImage(
       if (!selector.digest && scan.digests.length === 1)
         selector = { ...selector, digest: scan.digests[0] };
       uuid ??= scan.uuid;
+      const pinned = selector;
+      const scanUuid = uuid;
+      // What was not sent early goes out now; an early answer that may describe an earlier scan
+      // than the one proven is asked again.
+      take(
+        await ask(
+          pinned,
+          scanUuid,
+          wanted.filter((c) => !early?.lists.has(c)),
+          !early,
+        ),
+      );
       if (early) {
-        const settled = await early.count;
-        if (settled && 'value' in settled && acceptsEarly(scan, settled.value.serverTime))
-          count = settled.value;
+        const counted = await early.count;
+        countP =
+          counted && 'value' in counted && acceptsEarly(scan, counted.value.serverTime)
+            ? Promise.resolve(counted)
+            : (await ask(pinned, scanUuid, [], true)).count;
         for (const [c, pending] of early.lists) {
-          const result = await pending;
-          if (result.ok && acceptsEarly(scan, result.answeredAt)) accepted.set(c, result);
+          const redo = async () => (await ask(pinned, scanUuid, [c], false)).lists.get(c);
+          listP.set(
+            c,
+            pending.then((r) => (r.ok && acceptsEarly(scan, r.answeredAt) ? r : redo())),
+          );
         }
       }
-    } else if (wanted.includes('baseline-risks') && !uuid) {
-      const found = await (
-        await ctx.lists()
-      ).lookUpUuid(scanApi(ctx.client), target.endpoint, selector);
-      outcome.requestIds.push(...found.requestIds);
-      uuid = found.uuid;
+    } else {
+      if (wanted.includes('baseline-risks') && !uuid) {
+        const lists = await ctx.lists();
+        const found = await lists.lookUpUuid(scanApi(ctx.client), target.endpoint, selector);
+        outcome.requestIds.push(...found.requestIds);
+        uuid = found.uuid;
+      }
+      take(await ask(selector, uuid, wanted, true));
     }
-    const late = await ask(
-      selector,
-      uuid,
-      wanted.filter((c) => !accepted.has(c)),
-      count === undefined,
-    );
-    let answer = count;
-    if (!answer) {
-      const counted = await late.count;
-      if (!counted) throw new GateError('The count query was not sent.');
-      if ('error' in counted) throw counted.error;
-      answer = counted.value;
-    }
+    const counted = await countP;
+    if (!counted) throw new GateError('The count query was not sent.');
+    if ('error' in counted) throw counted.error;
+    const answer = counted.value;
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
     outcome.requestId = answer.requestId;
     outcome.gatedDigests = selector.digest ? [selector.digest] : (outcome.scan?.digests ?? []);
 
     const levels: Partial<Record<Category, LevelCounts>> = {};
     for (const c of wanted) {
-      const result = accepted.get(c) ?? (await late.lists.get(c));
+      const result = await listP.get(c);
       const kept = await keepList(
         c,
         result,
