@@ -85,9 +85,14 @@ export async function gateImage(
     // The answers the verdict will use, by what they answer.
     let countP: Promise<Settled<CountAnswer>> | undefined;
     const listP = new Map<Category, Promise<ListResult | undefined>>();
+    const keep = (c: Category, p: Promise<ListResult | undefined>) => {
+      // Awaited in category order below; none may go unhandled if an earlier one ends the image.
+      p.catch(() => undefined);
+      listP.set(c, p);
+    };
     const take = (reads: Reads) => {
       if (reads.count) countP = reads.count;
-      for (const [c, p] of reads.lists) listP.set(c, p);
+      for (const [c, p] of reads.lists) keep(c, p);
     };
     if (config.scan.require) {
       // The proof's first request goes out first, so it never queues behind the early reads.
@@ -127,7 +132,7 @@ export async function gateImage(
             : (await ask(pinned, scanUuid, [], true)).count;
         for (const [c, pending] of early.lists) {
           const redo = async () => (await ask(pinned, scanUuid, [c], false)).lists.get(c);
-          listP.set(
+          keep(
             c,
             pending.then((r) => (r.ok && acceptsEarly(scan, r.answeredAt) ? r : redo())),
           );
