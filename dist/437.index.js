@@ -360,7 +360,6 @@ async function listMaliciousFiles(api, endpoint, target) {
 
 
 
-
 const MAX_PACKAGES = 100;
 const DEALED = {
     unhandled: 'n',
@@ -513,7 +512,6 @@ var findings = __webpack_require__(1001);
 function zeroLevels() {
     return { high: 0, medium: 0, low: 0 };
 }
-const CVE_ID = /^CVE-\d{4}-\d{4,}$/i;
 const HANDLED = new Set([1, 3]);
 /** Status 0/1/2/3 against risk-status: verifying (2) and unknown values count in every mode. */
 function countsFor(status, riskStatus) {
@@ -536,7 +534,7 @@ function cvss(score) {
 }
 /** What every vulnerability shows: its id (the first CVE id, else its name), title, level, fix. */
 function vulnerability(category, r, levelWord) {
-    const cveIds = r.related.filter((id) => CVE_ID.test(id));
+    const cveIds = r.related.filter((id) => (0,findings/* advisoryLink */.Q0)(id) !== undefined);
     return {
         category,
         key: r.name,
@@ -709,7 +707,7 @@ async function readFindingList(api, category, target, opts) {
             }
             case 'baseline-risks': {
                 if (!target.uuid) {
-                    throw new errors/* GateError */.ue(`the image's Security Center UUID is not known (DescribeImageInstances shows no single UUID for ${(0,selector/* describeSelection */.e9)(target.selector)}); give image-uuid.`);
+                    throw new errors/* GateError */.ue(`the image's Security Center UUID is not known (${target.uuidProblem ?? `DescribeImageInstances shows no single UUID for ${(0,selector/* describeSelection */.e9)(target.selector)}`}); give image-uuid.`);
                 }
                 const read = await describeImageBaselineCheckResult(api, target.endpoint, target.uuid);
                 return read_findings_counted({ category, records: read.records }, read, opts);
@@ -748,7 +746,10 @@ async function lookUpUuid(scan, endpoint, selector) {
         return { ...(only === undefined ? {} : { uuid: only }), requestIds: listing.requestIds };
     }
     catch (err) {
-        return { requestIds: err instanceof errors/* GateError */.ue && err.requestId ? [err.requestId] : [] };
+        return {
+            problem: (0,errors/* describeError */.Uc)(err),
+            requestIds: err instanceof errors/* GateError */.ue && err.requestId ? [err.requestId] : [],
+        };
     }
 }
 

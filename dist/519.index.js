@@ -175,6 +175,8 @@ var errors = __webpack_require__(3916);
 var comment = __webpack_require__(4231);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __webpack_require__(1001);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif-text.ts
@@ -285,6 +287,7 @@ const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // Center text is flattened and capped before it is used (sarif-text.ts).
 
 
+
 const RESULT_LEVEL = {
     high: 'error',
     medium: 'warning',
@@ -374,7 +377,6 @@ function message(entry) {
     parts.push(levelNote(f));
     return cap(parts.join(' '), LIMIT.message);
 }
-const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
 function buildRule(acc) {
     // Findings of one rule share an id; take the text of the first (by key) that has a title.
     const sorted = [...acc.findings].sort((a, b) => byText(a.key, b.key));
@@ -383,7 +385,8 @@ function buildRule(acc) {
     const id = clean(first.id || first.key, LIMIT.ruleName) || '(unnamed)';
     const title = clean(first.title, LIMIT.title);
     const cves = unique(sorted.flatMap((f) => f.cveIds.map(flatten)))
-        .filter((c) => CVE_ID.test(c))
+        .filter((c) => (0,findings/* advisoryLink */.Q0)(c) !== undefined)
+        .map((c) => c.toUpperCase())
         .sort(byText);
     const keys = unique(sorted.map((f) => clean(f.key, LIMIT.field))).sort(byText);
     const full = [`${label}: ${title ? `${id}, ${title}` : id}.`];
@@ -654,7 +657,8 @@ function writeSarif(config, outcomes, env, log) {
             images,
         });
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(config.sarifFile), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(config.sarifFile, (0,secrets/* scrub */._I)(JSON.stringify(built.log)));
+        // Scrubbed as values, before JSON escaping could hide a secret from the scrubber.
+        (0,external_node_fs_.writeFileSync)(config.sarifFile, JSON.stringify((0,secrets/* scrubDeep */.wE)(built.log)));
         log.info(`SARIF log with ${built.resultCount} result(s) written to ${config.sarifFile}${built.truncated > 0 ? ` (${built.truncated} less severe result(s) left out: GitHub accepts at most 25,000 results and 10 MB)` : ''}.`);
         if (built.truncated > 0)
             log.warning(`The SARIF log leaves out ${built.truncated} less severe result(s) to stay within GitHub's limits; the job summary and the report output list the findings by image.`);

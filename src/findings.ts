@@ -22,6 +22,16 @@ export function levelOf(category: Category, word: string): Level | undefined {
   return LEVELS.find((l) => l === w || LEVEL_WORDS[category][l] === w);
 }
 
+const CVE_ID = /^CVE-\d{4}-\d{4,}$/i;
+
+/**
+ * The advisory page of a CVE id, or undefined when the text is not one: the one check that
+ * lets Security Center text become a link (only A-Z, digits and '-' reach the URL).
+ */
+export function advisoryLink(id: string): string | undefined {
+  return CVE_ID.test(id) ? `https://avd.aliyun.com/detail/${id.toUpperCase()}` : undefined;
+}
+
 /** A vulnerable package of a CVE record: what to upgrade, and how. */
 export interface FindingPackage {
   name: string;

@@ -61,6 +61,8 @@ export async function gateImage(
   );
   // SARIF reports every finding: then every list is read for every image.
   const wanted = config.sarifFile !== '' ? [...CATEGORIES] : enforce;
+  // Why a lookup found no UUID for the baseline list, to say so if that list is needed.
+  let uuidProblem: string | undefined;
   const ask = async (
     selector: ImageSelector,
     uuid: string | undefined,
@@ -71,7 +73,7 @@ export async function gateImage(
     if (withCount) reads.count = settle(countQuery(ctx.client, target, selector, config));
     if (categories.length > 0) {
       const lists = await ctx.lists();
-      const spec = { endpoint: target.endpoint, selector, uuid };
+      const spec = { endpoint: target.endpoint, selector, uuid, uuidProblem };
       const opts = { riskStatus: config.riskStatus, ignoreUnfixable: config.ignoreUnfixable };
       for (const c of categories)
         reads.lists.set(c, lists.readFindingList(ctx.client, c, spec, opts));
@@ -144,6 +146,7 @@ export async function gateImage(
         const found = await lists.lookUpUuid(scanApi(ctx.client), target.endpoint, selector);
         outcome.requestIds.push(...found.requestIds);
         uuid = found.uuid;
+        uuidProblem = found.problem;
       }
       take(await ask(selector, uuid, wanted, true));
     }

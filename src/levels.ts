@@ -7,8 +7,8 @@
 //   returned counts.
 // - sca-vulns: the item's Status: 0 unhandled, 1 handled, 3 whitelisted (the user's decision,
 //   counted as handled); 2 (verifying) and unknown values count in every mode.
-// - malicious-files: this image's Status of the sample (its file rows), else the grouped row's;
-//   the same reading as SCA. A sample counts when any of its files does.
+// - malicious-files: the sample's Status, read as for SCA, from the grouped row and from this
+//   image's file rows: the sample counts when either says it does (they may disagree).
 // - baseline-risks: no handled state; a check counts while it is not fixed (Status not 1).
 // Unknown level words count as high, and are flagged so the summary can say so.
 import type {
@@ -18,7 +18,7 @@ import type {
   ScaRecord,
 } from './alibaba/findings-api.js';
 import type { Category } from './categories.js';
-import { levelOf, type Finding, type Level, type LevelCounts } from './findings.js';
+import { advisoryLink, levelOf, type Finding, type Level, type LevelCounts } from './findings.js';
 import type { RiskStatus } from './selector.js';
 
 /** One category's finding list, read and counted. */
@@ -52,7 +52,6 @@ export function zeroLevels(): LevelCounts {
   return { high: 0, medium: 0, low: 0 };
 }
 
-const CVE_ID = /^CVE-\d{4}-\d{4,}$/i;
 const HANDLED = new Set([1, 3]);
 
 /** Status 0/1/2/3 against risk-status: verifying (2) and unknown values count in every mode. */
@@ -87,7 +86,7 @@ function vulnerability(
   r: { name: string; related: string[]; aliasName?: string; canFix?: string },
   levelWord: string,
 ): Omit<Finding, 'packages'> {
-  const cveIds = r.related.filter((id) => CVE_ID.test(id));
+  const cveIds = r.related.filter((id) => advisoryLink(id) !== undefined);
   return {
     category,
     key: r.name,

@@ -26,6 +26,8 @@ export interface ListTargetSpec {
   selector: ImageSelector;
   /** The image's Security Center UUID (for the baseline list); undefined: not known. */
   uuid?: string;
+  /** Why the UUID is not known, when a lookup said. */
+  uuidProblem?: string;
 }
 
 const WHAT: Record<Category, string> = {
@@ -67,7 +69,7 @@ export async function readFindingList(
       case 'baseline-risks': {
         if (!target.uuid) {
           throw new GateError(
-            `the image's Security Center UUID is not known (DescribeImageInstances shows no single UUID for ${describeSelection(target.selector)}); give image-uuid.`,
+            `the image's Security Center UUID is not known (${target.uuidProblem ?? `DescribeImageInstances shows no single UUID for ${describeSelection(target.selector)}`}); give image-uuid.`,
           );
         }
         const read = await describeImageBaselineCheckResult(api, target.endpoint, target.uuid);
@@ -107,14 +109,17 @@ export async function lookUpUuid(
   scan: ScanApi,
   endpoint: Endpoint,
   selector: ImageSelector,
-): Promise<{ uuid?: string; requestIds: string[] }> {
+): Promise<{ uuid?: string; problem?: string; requestIds: string[] }> {
   try {
     const listing = await scan.listImages(endpoint, selector);
     const uuids = [...new Set(listing.rows.map((r) => r.uuid))];
     const only = uuids.length === 1 && !listing.truncated ? uuids[0] : undefined;
     return { ...(only === undefined ? {} : { uuid: only }), requestIds: listing.requestIds };
   } catch (err) {
-    return { requestIds: err instanceof GateError && err.requestId ? [err.requestId] : [] };
+    return {
+      problem: describeError(err),
+      requestIds: err instanceof GateError && err.requestId ? [err.requestId] : [],
+    };
   }
 }
 

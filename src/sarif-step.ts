@@ -12,7 +12,7 @@ import type { Logger } from './log.js';
 import { commentKeyMaterial, keyHash, repositoryKey } from './report/comment.js';
 import type { ImageOutcome } from './report/model.js';
 import { buildSarif, type SarifImage } from './report/sarif.js';
-import { scrub } from './secrets.js';
+import { scrubDeep } from './secrets.js';
 import { describeSelection } from './selector.js';
 import { VERSION } from './version.js';
 
@@ -74,7 +74,8 @@ export function writeSarif(
       images,
     });
     mkdirSync(path.dirname(config.sarifFile), { recursive: true });
-    writeFileSync(config.sarifFile, scrub(JSON.stringify(built.log)));
+    // Scrubbed as values, before JSON escaping could hide a secret from the scrubber.
+    writeFileSync(config.sarifFile, JSON.stringify(scrubDeep(built.log)));
     log.info(
       `SARIF log with ${built.resultCount} result(s) written to ${config.sarifFile}${built.truncated > 0 ? ` (${built.truncated} less severe result(s) left out: GitHub accepts at most 25,000 results and 10 MB)` : ''}.`,
     );

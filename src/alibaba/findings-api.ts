@@ -19,7 +19,7 @@ import {
   type SasCaller,
 } from './findings-wire.js';
 
-export { digestOf, type ListTarget } from './list-target.js';
+export type { ListTarget } from './list-target.js';
 export * from './malicious-api.js';
 export {
   ListBoundError,

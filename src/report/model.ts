@@ -1,7 +1,7 @@
 // The `report` output: one JSON document describing the run. Public API: fields are only ever
 // added, never renamed or removed (schemaVersion changes if that ever has to happen).
 import { CATEGORIES, type Category, type Counts, type Limit, type Limits } from '../categories.js';
-import type { Finding, LevelCounts } from '../findings.js';
+import { advisoryLink, type Finding, type LevelCounts } from '../findings.js';
 import type { LimitSpecs } from '../inputs/limits.js';
 import type { CategoryFindings } from '../levels.js';
 import {
@@ -129,9 +129,7 @@ export function limitValues(limits: LimitSpecs): Limits {
 /** A finding as listed: the model's fields, plus its advisory links. */
 export function reportFinding(f: Finding): ReportFinding {
   const { category, ...rest } = f;
-  const links = f.cveIds
-    .filter((id) => /^CVE-\d{4}-\d{4,}$/i.test(id))
-    .map((id) => `https://avd.aliyun.com/detail/${id.toUpperCase()}`);
+  const links = f.cveIds.flatMap((id) => advisoryLink(id) ?? []);
   return { ...rest, links };
 }
 

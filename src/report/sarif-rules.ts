@@ -1,7 +1,7 @@
 // The rules and result messages of the SARIF log: what GitHub shows for an alert. Security
 // Center text is flattened and capped before it is used (sarif-text.ts).
 import { CATEGORY_INFO, type Category } from '../categories.js';
-import type { Finding, Level } from '../findings.js';
+import { advisoryLink, type Finding, type Level } from '../findings.js';
 import {
   byText,
   cap,
@@ -111,8 +111,6 @@ export function message(entry: Entry): string {
   return cap(parts.join(' '), LIMIT.message);
 }
 
-const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
-
 export function buildRule(acc: RuleAcc): SarifRule {
   // Findings of one rule share an id; take the text of the first (by key) that has a title.
   const sorted = [...acc.findings].sort((a, b) => byText(a.key, b.key));
@@ -121,7 +119,8 @@ export function buildRule(acc: RuleAcc): SarifRule {
   const id = clean(first.id || first.key, LIMIT.ruleName) || '(unnamed)';
   const title = clean(first.title, LIMIT.title);
   const cves = unique(sorted.flatMap((f) => f.cveIds.map(flatten)))
-    .filter((c) => CVE_ID.test(c))
+    .filter((c) => advisoryLink(c) !== undefined)
+    .map((c) => c.toUpperCase())
     .sort(byText);
   const keys = unique(sorted.map((f) => clean(f.key, LIMIT.field))).sort(byText);
 
