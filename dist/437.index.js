@@ -303,13 +303,17 @@ async function describeAffectedMaliciousFileImages(api, endpoint, target, md5, s
         listField: 'AffectedMaliciousFileImagesResponse',
         what: 'malicious file paths',
         ...shared,
+        // A repeated row (pages that overlap) must be noticed: Id when present, else path and layer.
+        key: (f) => (f.id !== undefined ? `id ${f.id}` : `${f.path} in layer ${f.layer ?? '(none)'}`),
         readRow: (raw, ctx) => {
             const { row, id } = rowObject(raw, ctx, 'AffectedMaliciousFileImagesResponse', 'FilePath');
             checkDigest(row, 'Digest', digest, ctx);
             const rowMd5 = optText(row['MaliciousMd5']);
             if (rowMd5 !== undefined && rowMd5.toLowerCase() !== md5.toLowerCase())
                 throw fail(`${ctx.action} answered a row for another sample (MaliciousMd5 ${(0,api_errors/* truncate */.xv)(rowMd5, 80)}) when asked for ${(0,api_errors/* truncate */.xv)(md5, 80)}: its filter cannot be trusted, so the list is not used.`, ctx.requestId);
+            const rowId = optText(row['Id']);
             return {
+                ...(rowId === undefined ? {} : { id: rowId }),
                 path: id,
                 layer: optText(row['Layer']),
                 status: optInt(row['Status'], true),
@@ -371,7 +375,8 @@ const DEALED = {
  * text) is NaN, which makes the item's level unknown, counted as high, rather than quietly lower.
  */
 function levelCount(v) {
-    if (v === undefined || v === null)
+    // Only an absent field is 0: null, or anything not a whole number >= 0, leaves the level unknown.
+    if (v === undefined)
         return 0;
     return optInt(v) ?? NaN;
 }

@@ -102,7 +102,8 @@ const DEALED: Record<CveRiskStatus, string | undefined> = {
  * text) is NaN, which makes the item's level unknown, counted as high, rather than quietly lower.
  */
 function levelCount(v: unknown): number {
-  if (v === undefined || v === null) return 0;
+  // Only an absent field is 0: null, or anything not a whole number >= 0, leaves the level unknown.
+  if (v === undefined) return 0;
   return optInt(v) ?? NaN;
 }
 

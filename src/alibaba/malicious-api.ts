@@ -29,6 +29,8 @@ export interface MaliciousSample {
 
 /** A DescribeAffectedMaliciousFileImages row: where a sample sits in this image. */
 export interface MaliciousFile {
+  /** The row's Id when it has one: its identity across pages. */
+  id?: string;
   path: string;
   layer?: string;
   /** This image's status of the sample. */
@@ -84,6 +86,8 @@ export async function describeAffectedMaliciousFileImages(
     listField: 'AffectedMaliciousFileImagesResponse',
     what: 'malicious file paths',
     ...shared,
+    // A repeated row (pages that overlap) must be noticed: Id when present, else path and layer.
+    key: (f) => (f.id !== undefined ? `id ${f.id}` : `${f.path} in layer ${f.layer ?? '(none)'}`),
     readRow: (raw, ctx) => {
       const { row, id } = rowObject(raw, ctx, 'AffectedMaliciousFileImagesResponse', 'FilePath');
       checkDigest(row, 'Digest', digest, ctx);
@@ -93,7 +97,9 @@ export async function describeAffectedMaliciousFileImages(
           `${ctx.action} answered a row for another sample (MaliciousMd5 ${truncate(rowMd5, 80)}) when asked for ${truncate(md5, 80)}: its filter cannot be trusted, so the list is not used.`,
           ctx.requestId,
         );
+      const rowId = optText(row['Id']);
       return {
+        ...(rowId === undefined ? {} : { id: rowId }),
         path: id,
         layer: optText(row['Layer']),
         status: optInt(row['Status'], true),

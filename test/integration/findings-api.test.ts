@@ -429,8 +429,8 @@ test('malicious samples joined with their paths in this image, per MD5 concurren
       level: 'serious',
       status: 0,
       files: [
-        { path: '/var/www/a.php', layer: 'd'.repeat(64), status: 0 },
-        { path: '/var/www/b.php', layer: undefined, status: 1 },
+        { id: expect.any(String), path: '/var/www/a.php', layer: 'd'.repeat(64), status: 0 },
+        { id: expect.any(String), path: '/var/www/b.php', layer: undefined, status: 1 },
       ],
     },
     {
@@ -439,7 +439,9 @@ test('malicious samples joined with their paths in this image, per MD5 concurren
       key: undefined,
       level: 'suspicious',
       status: 1,
-      files: [{ path: '/usr/local/bin/xmrig', layer: undefined, status: 1 }],
+      files: [
+        { id: expect.any(String), path: '/usr/local/bin/xmrig', layer: undefined, status: 1 },
+      ],
     },
   ]);
   expect(list.requestIds).toHaveLength(3);
