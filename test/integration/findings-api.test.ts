@@ -429,8 +429,13 @@ test('malicious samples joined with their paths in this image, per MD5 concurren
       level: 'serious',
       status: 0,
       files: [
-        { id: expect.any(String), path: '/var/www/a.php', layer: 'd'.repeat(64), status: 0 },
-        { id: expect.any(String), path: '/var/www/b.php', layer: undefined, status: 1 },
+        {
+          id: expect.any(String) as string,
+          path: '/var/www/a.php',
+          layer: 'd'.repeat(64),
+          status: 0,
+        },
+        { id: expect.any(String) as string, path: '/var/www/b.php', layer: undefined, status: 1 },
       ],
     },
     {
@@ -440,7 +445,12 @@ test('malicious samples joined with their paths in this image, per MD5 concurren
       level: 'suspicious',
       status: 1,
       files: [
-        { id: expect.any(String), path: '/usr/local/bin/xmrig', layer: undefined, status: 1 },
+        {
+          id: expect.any(String) as string,
+          path: '/usr/local/bin/xmrig',
+          layer: undefined,
+          status: 1,
+        },
       ],
     },
   ]);
