@@ -1,7 +1,7 @@
 // Reading Alibaba Cloud error answers (JSON, XML or a proxy's HTML page) and turning them into
 // messages that say what to do. Classified by Code, never by HTTP status alone.
-import { GateError } from '../errors.js';
-import { scrub } from '../secrets.js';
+import { GateError } from '../infra/errors.js';
+import { scrub } from '../infra/secrets.js';
 
 export interface ParsedAnswer {
   json?: Record<string, unknown>;

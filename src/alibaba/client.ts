@@ -1,12 +1,12 @@
 // Signed RPC calls to Alibaba Cloud with retries inside the step deadline. Every Security Center
 // operation goes through here, so all share signing, request slots, the shared throttling pause
 // and error mapping; the retry loop itself is the one in retry.ts.
-import { sleep, type Deadline } from '../deadline.js';
-import { GateError } from '../errors.js';
-import type { HttpResponse, Transport } from '../http.js';
-import type { Logger } from '../log.js';
-import { retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
-import { Slots } from '../slots.js';
+import { sleep, type Deadline } from '../infra/deadline.js';
+import { GateError } from '../infra/errors.js';
+import type { HttpResponse, Transport } from '../infra/http.js';
+import type { Logger } from '../infra/log.js';
+import { retryAfterMs, retrying, type RetryPolicy } from '../infra/retry.js';
+import { Slots } from '../infra/slots.js';
 import { apiError, isThrottling, isRetryable, parseAnswer, truncate } from './api-errors.js';
 import { tlsAdvice, type Endpoint } from './endpoints.js';
 import { redactedCanonicalRequest, signRequest, type SigningKey } from './signer.js';

@@ -1,10 +1,10 @@
 // Security Center (Sas 2018-12-03) operations. Each validates the answer's shape and throws
 // when anything the gate relies on is missing: a malformed answer never becomes zeros.
-import { CATEGORIES, CATEGORY_INFO, type Counts } from '../categories.js';
-import { GateError } from '../errors.js';
+import { CATEGORIES, CATEGORY_INFO, type Counts } from '../core/categories.js';
+import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
-import type { ImageSelector, RiskStatus } from '../selector.js';
+import type { ImageSelector, RiskStatus } from '../core/selector.js';
 
 import { SAS_VERSION, type AcsClient } from './client.js';
 

@@ -1,7 +1,7 @@
 // Reading the Security Center finding lists off the wire: field readers that keep text raw but
 // bounded, and the one paged reader the five list operations share. The reader fails closed: a
 // list it cannot show complete and well-formed is a GateError, never a shorter list.
-import { GateError } from '../errors.js';
+import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import { SAS_VERSION, type RpcAnswer, type RpcCall } from './client.js';
 import type { Endpoint } from './endpoints.js';

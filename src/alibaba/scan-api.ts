@@ -1,10 +1,10 @@
 // Security Center operations about an image's scan state: which images it knows (and when each
 // was last scanned), and starting a scan. Answers are validated: a shape the gate does not
 // recognise is an error, never a silent "scanned".
-import { GateError } from '../errors.js';
+import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
-import type { ImageSelector } from '../selector.js';
+import type { ImageSelector } from '../core/selector.js';
 import { optNumber, optString } from './fields.js';
 import { SAS_VERSION, type AcsClient } from './client.js';
 

@@ -1,7 +1,7 @@
 // Security Center's scan tasks: checking the quota, starting a scan, and the latest task of a
 // digest. Answers are validated: a shape the gate does not recognise is an error, never a
 // silent "scanned" or "started".
-import { GateError } from '../errors.js';
+import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import { SAS_VERSION, type AcsClient } from './client.js';
 import type { Endpoint } from './endpoints.js';

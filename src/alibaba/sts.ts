@@ -2,11 +2,11 @@
 // unsigned (the token is the proof), sent the way Alibaba's credentials SDK sends it: Action,
 // Version, Format and Timestamp in the query, the rest as a form body. The secret and token it
 // returns are registered as secrets the moment the answer is read.
-import type { Deadline } from '../deadline.js';
-import { GateError } from '../errors.js';
-import type { Transport } from '../http.js';
-import type { Logger } from '../log.js';
-import { NO_CREDENTIALS_ADVICE, retryAfterMs, retrying, type RetryPolicy } from '../retry.js';
+import type { Deadline } from '../infra/deadline.js';
+import { GateError } from '../infra/errors.js';
+import type { Transport } from '../infra/http.js';
+import type { Logger } from '../infra/log.js';
+import { NO_CREDENTIALS_ADVICE, retryAfterMs, retrying, type RetryPolicy } from '../infra/retry.js';
 import {
   answerError,
   isRetryable,

@@ -11,11 +11,11 @@
 //     tokens), it was written by the login `GET /user` names for the token. If that call fails,
 //     the bot rule above applies (a new comment may then be created rather than an edit).
 // A person's comment that quotes the marker is therefore never edited.
-import type { Deadline } from '../deadline.js';
+import type { Deadline } from '../infra/deadline.js';
 import type { PullRequestRef } from './event.js';
-import { describeError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { retrying, type RetryPolicy } from '../retry.js';
+import { describeError } from '../infra/errors.js';
+import type { Logger } from '../infra/log.js';
+import { retrying, type RetryPolicy } from '../infra/retry.js';
 
 export const CLIENT_LOADED_DEBUG = 'Loading the GitHub client (@actions/github) to comment';
 /** GitHub calls: the shared retry loop, with GitHub's own pace (retry-after wins when given). */

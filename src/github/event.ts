@@ -2,7 +2,7 @@
 // whether that pull request comes from a fork. The only reader of the event payload: credentials,
 // keyless authentication and the pull request comment all ask here, so they cannot disagree.
 import { readFileSync } from 'node:fs';
-import { describeError } from '../errors.js';
+import { describeError } from '../infra/errors.js';
 
 /** Events whose payload carries `pull_request`: the runs a comment can go to. */
 export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([

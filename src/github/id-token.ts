@@ -2,12 +2,12 @@
 // through the action's own Transport (not @actions/core's getIDToken: this one keeps to the step
 // deadline, the shared retry loop and the proxy settings). The JWT is registered as a secret the
 // moment it is read; it is never logged, written or put in an error message.
-import type { Deadline } from '../deadline.js';
+import type { Deadline } from '../infra/deadline.js';
 import { forkRestricted, pullRequestEvent } from './event.js';
-import { GateError } from '../errors.js';
-import type { Transport } from '../http.js';
-import type { Logger } from '../log.js';
-import { NO_CREDENTIALS_ADVICE, retrying } from '../retry.js';
+import { GateError } from '../infra/errors.js';
+import type { Transport } from '../infra/http.js';
+import type { Logger } from '../infra/log.js';
+import { NO_CREDENTIALS_ADVICE, retrying } from '../infra/retry.js';
 import { truncate } from '../alibaba/api-errors.js';
 
 /** What a keyless exchange runs with (the ID token request, then STS). */

@@ -11,13 +11,13 @@ import {
   REGION_SITES,
   type Endpoint,
 } from '../alibaba/endpoints.js';
-import type { ScanSettings } from '../scan-state.js';
+import type { ScanSettings } from '../gate/scan-state.js';
 import {
   SELECTOR_INPUTS,
   type ImageSelector,
   type ImageTarget,
   type RiskStatus,
-} from '../selector.js';
+} from '../core/selector.js';
 import { readCommentSettings, type CommentSettings } from './comment-settings.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import { rawStepSelectors, readImages } from './images.js';

@@ -1,7 +1,7 @@
 // Which images to gate: the step-level selectors, the `image-digest` list and the `images`
 // lines, merged and checked so that every image is named. Only reading and checking; the site
 // each image goes to is decided in config.ts.
-import { namesAnImage, SELECTOR_INPUTS, type ImageSelector } from '../selector.js';
+import { namesAnImage, SELECTOR_INPUTS, type ImageSelector } from '../core/selector.js';
 import { show, splitList, type InputReader } from './reader.js';
 
 export interface ParsedImage {

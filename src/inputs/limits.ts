@@ -3,8 +3,8 @@
 // above, counted from the category's finding list). LEVEL is high, medium or low, or the
 // category's own word for it (asap/later/nntf, serious/suspicious/remind). An empty input means
 // the default `0`, so a gate is never loosened by accident.
-import { CATEGORIES, CATEGORY_INFO, type Category } from '../categories.js';
-import { LEVEL_WORDS, LEVELS, levelOf, type Level } from '../findings.js';
+import { CATEGORIES, CATEGORY_INFO, type Category } from '../core/categories.js';
+import { LEVEL_WORDS, LEVELS, levelOf, type Level } from '../core/findings.js';
 import { show, type InputReader } from './reader.js';
 
 /** One category's limit, as parsed. */

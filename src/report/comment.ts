@@ -6,9 +6,9 @@
 // ever embedded raw.
 import { createHash } from 'node:crypto';
 import type { Config } from '../inputs/config.js';
-import type { ImageSelector } from '../selector.js';
-import type { Result } from '../verdict.js';
-import { scrub } from '../secrets.js';
+import type { ImageSelector } from '../core/selector.js';
+import type { Result } from '../core/verdict.js';
+import { scrub } from '../infra/secrets.js';
 import { escapeShort } from './escape.js';
 import type { Report } from './model.js';
 import { renderMarkdown } from './render.js';

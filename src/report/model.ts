@@ -1,9 +1,15 @@
 // The `report` output: one JSON document describing the run. Public API: fields are only ever
 // added, never renamed or removed (schemaVersion changes if that ever has to happen).
-import { CATEGORIES, type Category, type Counts, type Limit, type Limits } from '../categories.js';
-import { advisoryLink, type Finding, type LevelCounts } from '../findings.js';
+import {
+  CATEGORIES,
+  type Category,
+  type Counts,
+  type Limit,
+  type Limits,
+} from '../core/categories.js';
+import { advisoryLink, type Finding, type LevelCounts } from '../core/findings.js';
 import type { LimitSpecs } from '../inputs/limits.js';
-import type { CategoryFindings } from '../levels.js';
+import type { CategoryFindings } from '../core/count.js';
 import {
   limitValue,
   unionExceeded,
@@ -11,11 +17,11 @@ import {
   type CategoryStatus,
   type Evaluation,
   type Result,
-} from '../verdict.js';
+} from '../core/verdict.js';
 import type { Config } from '../inputs/config.js';
-import { SELECTOR_INPUTS, type ImageTarget } from '../selector.js';
-import type { ScanOutcome } from '../scan-proof.js';
-import type { ScanStatus } from '../scan-state.js';
+import { SELECTOR_INPUTS, type ImageTarget } from '../core/selector.js';
+import type { ScanOutcome } from '../gate/scan-proof.js';
+import type { ScanStatus } from '../gate/scan-state.js';
 
 /** What was learnt about one image. `error` is set exactly when the counts were not established. */
 export interface ImageOutcome {

@@ -2,8 +2,8 @@
 // counts, the limit as written, and the listed findings a developer must fix. Everything that
 // came from Security Center goes through escapeText; links are built only from validated CVE
 // ids, so no answer text can become a link or markup.
-import { CATEGORIES, CATEGORY_INFO, type Category } from '../categories.js';
-import { LEVELS } from '../findings.js';
+import { CATEGORIES, CATEGORY_INFO, type Category } from '../core/categories.js';
+import { LEVELS } from '../core/findings.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, ReportFinding } from './model.js';
 

@@ -1,7 +1,7 @@
 // One Markdown renderer for the job summary and the pull request comment. Everything that
 // came from inputs, the event or the API goes through escapeText.
-import { CATEGORIES, CATEGORY_INFO } from '../categories.js';
-import type { Result } from '../verdict.js';
+import { CATEGORIES, CATEGORY_INFO } from '../core/categories.js';
+import type { Result } from '../core/verdict.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, Report } from './model.js';
 import {

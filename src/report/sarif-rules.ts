@@ -1,7 +1,7 @@
 // The rules and result messages of the SARIF log: what GitHub shows for an alert. Security
 // Center text is flattened and capped before it is used (sarif-text.ts).
-import { CATEGORY_INFO, type Category } from '../categories.js';
-import { advisoryLink, type Finding, type Level } from '../findings.js';
+import { CATEGORY_INFO, type Category } from '../core/categories.js';
+import { advisoryLink, type Finding, type Level } from '../core/findings.js';
 import {
   byText,
   cap,

@@ -1,8 +1,8 @@
 // Text and identity helpers of the SARIF log: one clean line for Security Center text, the
 // fingerprint GitHub matches alerts by, rule ids, severities and the Dockerfile URI. Pure.
 import { createHash } from 'node:crypto';
-import type { Category } from '../categories.js';
-import type { Finding, Level } from '../findings.js';
+import type { Category } from '../core/categories.js';
+import type { Finding, Level } from '../core/findings.js';
 
 /** security-severity when Security Center gives no CVSS score. */
 export const DEFAULT_SEVERITY: Record<Level, number> = { high: 8.0, medium: 5.5, low: 2.0 };

@@ -1,7 +1,7 @@
 // The shape of the SARIF log this action writes (the part of SARIF 2.1.0 it uses), and what
 // the builder works with between reading findings and writing the log.
-import type { Category } from '../categories.js';
-import type { Finding, FindingPackage, Level } from '../findings.js';
+import type { Category } from '../core/categories.js';
+import type { Finding, FindingPackage, Level } from '../core/findings.js';
 
 export interface SarifImage {
   /** How messages name the image, e.g. "sha256:abcd… (repo-id crr-1)". */

@@ -14,8 +14,8 @@
 // Every string from Security Center is flattened to one line and shortened: JSON encoding keeps
 // the file well-formed, but GitHub renders rule and message text.
 import { gzipSync } from 'node:zlib';
-import { CATEGORIES } from '../categories.js';
-import type { Finding, FindingPackage, Level } from '../findings.js';
+import { CATEGORIES } from '../core/categories.js';
+import type { Finding, FindingPackage, Level } from '../core/findings.js';
 export type * from './sarif-types.js';
 import { buildRule, message, RESULT_LEVEL } from './sarif-rules.js';
 import type { Entry, RuleAcc, SarifBuild, SarifInput, SarifLog, SarifRule } from './sarif-types.js';

@@ -4,10 +4,10 @@ import { AcsClient, SharedBackoff, type RetryPolicy } from '../../src/alibaba/cl
 import { parseEndpoint, type Endpoint } from '../../src/alibaba/endpoints.js';
 import { describeImageSecurityScanCount, type CountQuery } from '../../src/alibaba/counts.js';
 import type { SigningKey } from '../../src/alibaba/signer.js';
-import { Deadline } from '../../src/deadline.js';
-import { GateError } from '../../src/errors.js';
-import { createTransport, type Transport } from '../../src/http.js';
-import type { Logger } from '../../src/log.js';
+import { Deadline } from '../../src/infra/deadline.js';
+import { GateError } from '../../src/infra/errors.js';
+import { createTransport, type Transport } from '../../src/infra/http.js';
+import type { Logger } from '../../src/infra/log.js';
 import { SasSimulator } from '../simulator/sas-simulator.js';
 
 const DIGEST = 'c'.repeat(64);

@@ -1,7 +1,7 @@
 // The finding-list readers over the real HTTP path (signer, undici transport, retries, error
 // mapping) against the loopback simulator: paging under its page-size cap, every list quirk
 // failing closed, the 2,000-row bound, and the records' fields.
-import { FINDING_RAM_ACTIONS } from '../../src/ram-policy.js';
+import { FINDING_RAM_ACTIONS } from '../../src/gate/ram-policy.js';
 import { AcsClient, type RetryPolicy } from '../../src/alibaba/client.js';
 import { parseEndpoint, type Endpoint } from '../../src/alibaba/endpoints.js';
 import {
@@ -13,10 +13,10 @@ import {
   MAX_TEXT,
   type ListTarget,
 } from '../../src/alibaba/findings-api.js';
-import { Deadline } from '../../src/deadline.js';
-import { GateError } from '../../src/errors.js';
-import { createTransport, type Transport } from '../../src/http.js';
-import { silentLogger } from '../../src/log.js';
+import { Deadline } from '../../src/infra/deadline.js';
+import { GateError } from '../../src/infra/errors.js';
+import { createTransport, type Transport } from '../../src/infra/http.js';
+import { silentLogger } from '../../src/infra/log.js';
 import {
   FOREIGN_DIGEST,
   generateFindings,

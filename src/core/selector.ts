@@ -1,0 +1,52 @@
+// What names an image: the selectors a workflow gives, and the Security Center site each image
+// is gated at. Shared by input reading, the scan proof, the count query and the report.
+import type { Endpoint } from '../alibaba/endpoints.js';
+
+export interface ImageSelector {
+  /** Lower-case bare hex (no `sha256:`). */
+  digest?: string;
+  tag?: string;
+  uuid?: string;
+  repoId?: string;
+  repoInstanceId?: string;
+  repoRegionId?: string;
+  clusterId?: string;
+}
+
+/** One image to gate: its selectors and the site that holds its data. */
+export interface ImageTarget {
+  selector: ImageSelector;
+  endpoint: Endpoint;
+}
+
+/** Which risks count: those not marked handled in Security Center, those marked, or all. */
+export type RiskStatus = 'unhandled' | 'handled' | 'all';
+
+/** Selector inputs and their ImageSelector field, in the order they are shown to users. */
+export const SELECTOR_INPUTS = [
+  ['repo-region-id', 'repoRegionId'],
+  ['repo-instance-id', 'repoInstanceId'],
+  ['repo-id', 'repoId'],
+  ['image-tag', 'tag'],
+  ['image-digest', 'digest'],
+  ['image-uuid', 'uuid'],
+  ['cluster-id', 'clusterId'],
+] as const satisfies ReadonlyArray<readonly [string, keyof ImageSelector]>;
+
+/**
+ * Whether a selection names one image: a digest or Security Center's image UUID, or a tag within
+ * one repository (a tag alone, such as latest, names an image in every repository that has it).
+ * Every other selector only narrows; on its own it would gate a whole repository or registry.
+ */
+export function namesAnImage(selector: ImageSelector): boolean {
+  return (
+    selector.digest !== undefined ||
+    selector.uuid !== undefined ||
+    (selector.tag !== undefined && selector.repoId !== undefined)
+  );
+}
+
+/** The selection in a log line or message: the digest when there is one, else the selectors. */
+export function describeSelection(selector: ImageSelector): string {
+  return selector.digest ? `sha256:${selector.digest}` : Object.values(selector).join(' ');
+}
