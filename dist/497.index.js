@@ -326,8 +326,7 @@ async function postPullRequestComment(report, config, env, deadline, log) {
 /* harmony export */   aE: () => (/* binding */ keyHash)
 /* harmony export */ });
 /* unused harmony exports COMMENT_MAX_CHARS, GITHUB_BODY_LIMIT, resolvedPreamble */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5704);
 /* harmony import */ var _infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5391);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4747);
@@ -394,7 +393,7 @@ function commentKeyMaterial(config, env) {
     return JSON.stringify(scope);
 }
 function keyHash(material) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material, 'utf8').digest('hex');
+    return (0,_infra_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(material);
 }
 function markerFor(hash) {
     if (!/^[0-9a-f]{64}$/.test(hash))

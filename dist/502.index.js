@@ -29,8 +29,8 @@ var comment = __webpack_require__(4231);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/core/findings.ts
 var findings = __webpack_require__(4637);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/infra/hash.ts
+var hash = __webpack_require__(5704);
 ;// CONCATENATED MODULE: ./src/report/sarif-text.ts
 // Text and identity helpers of the SARIF log: one clean line for Security Center text, the
 // fingerprint GitHub matches alerts by, rule ids, severities and the Dockerfile URI. Pure.
@@ -79,9 +79,7 @@ function cap(text, max) {
     return `${text.slice(0, cut)}…`;
 }
 const clean = (text, max) => cap(flatten(text ?? ''), max);
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
+const sha256 = hash/* sha256Hex */.f;
 /**
  * The alert identity GitHub matches across uploads: stable for one repository, category,
  * finding and package, different for any other. The raw values are hashed (JSON-encoded, so no
@@ -233,7 +231,7 @@ function buildRule(acc) {
     // Findings of one rule share an id; take the text of the first (by key) that has a title.
     const sorted = [...acc.findings].sort((a, b) => byText(a.key, b.key));
     const first = sorted.find((f) => flatten(f.title) !== '') ?? sorted[0];
-    const label = categories/* CATEGORY_INFO */.m[acc.category].label;
+    const label = categories/* CATEGORY_INFO */.m3[acc.category].label;
     const id = clean(first.id || first.key, LIMIT.ruleName) || '(unnamed)';
     const title = clean(first.title, LIMIT.title);
     const cves = unique(sorted.flatMap((f) => f.cveIds.map(flatten)))
@@ -296,6 +294,7 @@ function buildRule(acc) {
 
 
 
+
 /** GitHub rejects a run with more results, or more rules (each rule here has a result). */
 const MAX_RESULTS = 25_000;
 /**
@@ -305,7 +304,6 @@ const MAX_RESULTS = 25_000;
 const MAX_GZIP_BYTES = 9_000_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'sas-image-gate';
-const LEVEL_RANK = { high: 0, medium: 1, low: 2 };
 /** Groups a finding's packages by name, names in first-seen order; none → one group without. */
 function packageGroups(finding) {
     if (finding.packages.length === 0)
@@ -321,9 +319,9 @@ function packageGroups(finding) {
     return [...groups].map(([name, packages]) => ({ name, packages }));
 }
 function compareEntries(a, b) {
-    return (LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+    return ((0,findings/* levelRank */.Le)(a.level) - (0,findings/* levelRank */.Le)(b.level) ||
         b.severity - a.severity ||
-        categories/* CATEGORIES */.R.indexOf(a.category) - categories/* CATEGORIES */.R.indexOf(b.category) ||
+        categories/* CATEGORIES */.R6.indexOf(a.category) - categories/* CATEGORIES */.R6.indexOf(b.category) ||
         byText(a.ruleId, b.ruleId) ||
         byText(a.finding.key, b.finding.key) ||
         byText(a.packageName ?? '', b.packageName ?? '') ||
@@ -339,16 +337,16 @@ function buildSarif(input) {
     const entries = new Map();
     const rules = new Map();
     for (const image of input.images) {
-        for (const category of categories/* CATEGORIES */.R) {
+        for (const category of categories/* CATEGORIES */.R6) {
             for (const finding of image.findings[category] ?? []) {
                 const ruleId = ruleIdFor(category, finding);
                 const severity = findingSeverity(category, finding);
-                const level = LEVEL_RANK[finding.level] === undefined ? 'high' : finding.level;
+                const level = (0,findings/* levelRank */.Le)(finding.level) < 0 ? 'high' : finding.level;
                 const rule = rules.get(ruleId);
                 if (rule) {
                     rule.findings.push(finding);
                     rule.severity = Math.max(rule.severity, severity);
-                    if (LEVEL_RANK[level] < LEVEL_RANK[rule.level])
+                    if ((0,findings/* levelRank */.Le)(level) < (0,findings/* levelRank */.Le)(rule.level))
                         rule.level = level;
                 }
                 else {
@@ -363,7 +361,7 @@ function buildSarif(input) {
                         if (!seen.labels.includes(image.label))
                             seen.labels.push(image.label);
                         seen.packages.push(...group.packages);
-                        if (LEVEL_RANK[level] < LEVEL_RANK[seen.level])
+                        if ((0,findings/* levelRank */.Le)(level) < (0,findings/* levelRank */.Le)(seen.level))
                             seen.level = level;
                         seen.severity = Math.max(seen.severity, severity);
                         continue;
@@ -470,7 +468,7 @@ function incomplete(outcomes) {
         const which = outcomes.length > 1 ? `image ${i + 1}` : 'the image';
         if (o.error !== undefined)
             return `${which} could not be checked.`;
-        const unread = categories/* CATEGORIES */.R.filter((c) => !o.lists[c]);
+        const unread = categories/* CATEGORIES */.R6.filter((c) => !o.lists[c]);
         if (unread.length > 0)
             return `the ${unread.join(', ')} list(s) of ${which} could not be read.`;
     }
@@ -487,7 +485,7 @@ function writeSarif(config, outcomes, env, log) {
     try {
         const images = outcomes.map((o) => {
             const findings = {};
-            for (const c of categories/* CATEGORIES */.R) {
+            for (const c of categories/* CATEGORIES */.R6) {
                 const list = o.lists[c];
                 // Every finding read: those left out of the limits as unfixable are still findings.
                 if (list)
@@ -538,8 +536,7 @@ function writeSarif(config, outcomes, env, log) {
 /* harmony export */   aE: () => (/* binding */ keyHash)
 /* harmony export */ });
 /* unused harmony exports COMMENT_MAX_CHARS, GITHUB_BODY_LIMIT, resolvedPreamble */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5704);
 /* harmony import */ var _infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5391);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4747);
@@ -606,7 +603,7 @@ function commentKeyMaterial(config, env) {
     return JSON.stringify(scope);
 }
 function keyHash(material) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material, 'utf8').digest('hex');
+    return (0,_infra_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(material);
 }
 function markerFor(hash) {
     if (!/^[0-9a-f]{64}$/.test(hash))

@@ -3,7 +3,7 @@
 // run ends with `result=error` and a failed step unless a verdict was written first.
 import * as core from '@actions/core';
 import { describeError } from '../infra/errors.js';
-import { actionLog, failStep } from '../infra/log.js';
+import { actionLog, failStep } from './log.js';
 import { failedRunReport } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { scrub } from '../infra/secrets.js';

@@ -4,24 +4,20 @@
 // loaded only when the run needs it.
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { AcsClient } from '../alibaba/client.js';
 import { CATEGORIES } from '../core/categories.js';
-import type { SigningKey } from '../alibaba/signer.js';
 import type { CommentConfig } from './comment-step.js';
 import { Deadline } from '../infra/deadline.js';
 import { describeError, InputError } from '../infra/errors.js';
-import { gateImages } from '../gate/images.js';
-import { PULL_REQUEST_EVENTS } from '../github/event.js';
-import { createTransport, type Transport } from '../infra/http.js';
+import { forkRestricted, pullRequestEvent, PULL_REQUEST_EVENTS } from '../github/event.js';
 import { parseConfig, type Config, type PartialConfig } from '../inputs/config.js';
+import { runGate } from '../gate/run.js';
 import { armWatchdog, WATCHDOG_GRACE_MS, writeVerdict } from './lifecycle.js';
-import { actionLog, failStep, type Logger } from '../infra/log.js';
-import { buildReport, failedRunReport, type ImageOutcome, type Report } from '../report/model.js';
+import type { Logger } from '../infra/log.js';
+import { actionLog, failStep } from './log.js';
+import { buildReport, failedRunReport, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { renderMarkdown, verdictHeadline } from '../report/render.js';
-import { ramActionsFor } from '../gate/ram-policy.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from '../infra/secrets.js';
-import { USER_AGENT } from '../infra/version.js';
 
 const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
 /** A bad-input run has spent no time yet; this bounds its PR comment. */
@@ -29,7 +25,7 @@ const BAD_INPUT_COMMENT_MS = 15_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = actionLog) {
   setMasker((s) => core.setSecret(s));
-  const parsed = parseConfig(env, registerSecret);
+  const parsed = parseConfig(env, registerSecret, forkHint(env));
   if ('problems' in parsed) return reportBadInput(parsed.problems, parsed.partial, env, log);
   const config = parsed.config;
   armWatchdog(
@@ -47,7 +43,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
     Date.now,
     config.scan.require ? config.scan.waitMs : 0,
   );
-  const outcomes = await gate(config, env, deadline, log);
+  const outcomes = await runGate(config, {
+    env,
+    deadline,
+    log,
+    // The GitHub ID token, for keyless runs only.
+    idTokenSource: async (opts) => {
+      const { fetchIdToken } = await import('../github/id-token.js');
+      return (audience) => fetchIdToken({ ...opts, env, audience });
+    },
+  });
   const report = scrubDeep(buildReport(config, outcomes));
   writeSummary(report, config, env, log);
   const sarifFile = config.sarifFile
@@ -62,37 +67,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
   );
   writeVerdict({ ...outputValues(report), 'comment-url': commentUrl, 'sarif-file': sarifFile });
   conclude(report, config, log);
-}
-
-/** Every image ends with established counts or an error; nothing here can throw past it. */
-async function gate(
-  config: Config,
-  env: NodeJS.ProcessEnv,
-  deadline: Deadline,
-  log: Logger,
-): Promise<ImageOutcome[]> {
-  let transport: Transport | undefined;
-  try {
-    transport = createTransport(env, config.maxConcurrency);
-    const credentials = await credentialProvider(config, env, transport, deadline, log);
-    const client = new AcsClient({
-      transport,
-      credentials,
-      deadline,
-      log,
-      userAgent: USER_AGENT,
-      maxConcurrency: config.maxConcurrency,
-      ramActions: ramActionsFor(config),
-    });
-    return await gateImages(config, client, log, deadline);
-  } catch (err) {
-    // Nothing was established (e.g. no credentials could be obtained): every image is an error.
-    const error = describeError(err);
-    return config.images.map((target) => ({ target, requestIds: [], error, lists: {}, notes: [] }));
-  } finally {
-    // Never let a slow close hold the step open; keep-alive sockets are dropped with the process.
-    void transport?.close().catch(() => {});
-  }
 }
 
 /** Bad input always fails the step, whatever on-error says, and is reported everywhere. */
@@ -151,29 +125,6 @@ async function comment(
   }
 }
 
-/** Where each request's signing key comes from; keyless credentials are obtained once, here. */
-async function credentialProvider(
-  config: Config,
-  env: NodeJS.ProcessEnv,
-  transport: Transport,
-  deadline: Deadline,
-  log: Logger,
-): Promise<() => Promise<SigningKey>> {
-  const creds = config.credentials;
-  if (creds.kind === 'keys') return () => Promise.resolve(creds);
-  for (const notice of creds.notices) log.notice(notice);
-  const { keylessSigningKey } = await import('../gate/credentials.js');
-  const key = await keylessSigningKey(creds, {
-    env,
-    transport,
-    deadline,
-    log,
-    mask: registerSecret,
-    userAgent: USER_AGENT,
-  });
-  return () => Promise.resolve(key);
-}
-
 function writeSummary(
   report: Report,
   config: Pick<Config, 'failBuild' | 'onError' | 'jobSummary'>,
@@ -213,4 +164,11 @@ function conclude(report: Report, config: Config, log: Logger): void {
   } else {
     log.warning(`${detail}\n(on-error: warn, so the step does not fail; result is error)`);
   }
+}
+
+/** A fork's pull request gets no secrets and no ID token: say so when no credentials are found. */
+function forkHint(env: NodeJS.ProcessEnv): string {
+  return forkRestricted(pullRequestEvent(env))
+    ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
+    : '';
 }

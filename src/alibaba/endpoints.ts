@@ -3,6 +3,7 @@
 // so the map is explicit and an unknown region is refused instead of guessed. The map follows
 // the official SDK's endpoint map and the product's endpoint page (both send cn-hongkong to
 // the Shanghai site).
+import type { Endpoint } from '../core/selector.js';
 
 export const CHINA_HOST = 'tds.cn-shanghai.aliyuncs.com';
 export const INTERNATIONAL_HOST = 'tds.ap-southeast-1.aliyuncs.com';
@@ -85,16 +86,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-export interface Endpoint {
-  /** scheme://host[:port], no path. */
-  origin: string;
-  /** host[:port] as signed in the `host` header. */
-  host: string;
-  /** What to show users as "the site queried". */
-  site: string;
-  /** The input named no scheme, so https was assumed (a loopback simulator may speak http). */
-  schemeImplied?: boolean;
-}
+export type { Endpoint };
 
 /** What to add to a TLS failure's message for this endpoint. */
 export function tlsAdvice(endpoint: Endpoint, input: string): string {

@@ -3,6 +3,7 @@
 // that cannot be shown complete and well-formed, or that names another image, is a GateError,
 // and one over MAX_LIST_ROWS a ListBoundError. Wire shapes follow the official SDK models
 // (alibabacloud-go/sas-20181203, aliyun/alibabacloud-typescript-sdk sas-20181203).
+import type { RiskStatus } from '../core/selector.js';
 import type { Endpoint } from './endpoints.js';
 import { digestOf, repoParams, type ListTarget } from './list-target.js';
 import {
@@ -28,9 +29,6 @@ export {
   type FindingList,
   type SasCaller,
 } from './findings-wire.js';
-
-/** Which CVE records: not handled (Dealed=n), handled (y), or all (no Dealed). */
-export type CveRiskStatus = 'unhandled' | 'handled' | 'all';
 
 export interface CvePackage {
   name: string;
@@ -91,7 +89,8 @@ export interface BaselineRecord {
 }
 
 const MAX_PACKAGES = 100;
-const DEALED: Record<CveRiskStatus, string | undefined> = {
+/** Which CVE records: not handled (Dealed=n), handled (y), or all (no Dealed). */
+const DEALED: Record<RiskStatus, string | undefined> = {
   unhandled: 'n',
   handled: 'y',
   all: undefined,
@@ -141,7 +140,7 @@ export async function describeImageVulList(
   api: SasCaller,
   endpoint: Endpoint,
   target: ListTarget,
-  riskStatus: CveRiskStatus,
+  riskStatus: RiskStatus,
 ): Promise<FindingList<CveRecord>> {
   const digest = digestOf(target);
   const dealed = DEALED[riskStatus];

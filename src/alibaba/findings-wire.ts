@@ -1,6 +1,7 @@
 // Reading the Security Center finding lists off the wire: field readers that keep text raw but
 // bounded, and the one paged reader the five list operations share. The reader fails closed: a
 // list it cannot show complete and well-formed is a GateError, never a shorter list.
+import { bareDigest } from '../core/digest.js';
 import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import { SAS_VERSION, type RpcAnswer, type RpcCall } from './client.js';
@@ -91,14 +92,6 @@ export function splitIds(v: unknown): string[] {
     for (const x of v.slice(0, 100)) if (typeof x === 'string') parts.push(capText(x, 200));
   }
   return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
-}
-
-/** `sha256:<HEX>` or `<hex>` → bare lower-case hex. */
-export function bareDigest(digest: string): string {
-  return digest
-    .trim()
-    .replace(/^sha256:/i, '')
-    .toLowerCase();
 }
 
 export function asObject(v: unknown): Record<string, unknown> | undefined {

@@ -1,7 +1,8 @@
 // The image a finding list is read for: its digest (lists are read by digest, never by tag) and
 // the count query's repository filters, as request parameters.
 import { truncate } from './api-errors.js';
-import { bareDigest, fail } from './findings-wire.js';
+import { bareDigest } from '../core/digest.js';
+import { fail } from './findings-wire.js';
 
 /** The image whose findings are listed: its digest and the count query's repository filters. */
 export interface ListTarget {

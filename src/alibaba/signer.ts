@@ -1,5 +1,6 @@
 // ACS3-HMAC-SHA256 request signing (Alibaba Cloud signature V3), as the official SDK signs RPC calls.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sha256Hex } from '../infra/hash.js';
 
 export const SIGNATURE_ALGORITHM = 'ACS3-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -54,10 +55,6 @@ export function acsDate(now: Date = new Date()): string {
 
 export function newNonce(): string {
   return randomBytes(16).toString('hex');
-}
-
-function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
 }
 
 export function signRequest(req: RequestToSign, key: SigningKey): SignedRequest {

@@ -3,6 +3,13 @@
 export const CATEGORIES = ['baseline-risks', 'malicious-files', 'sca-vulns', 'cve-vulns'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** The vulnerability categories: the ones with a fix state (ignore-unfixable applies to them). */
+export const VULNERABILITY_CATEGORIES: readonly Category[] = ['sca-vulns', 'cve-vulns'];
+
+export function isVulnerability(category: Category): boolean {
+  return VULNERABILITY_CATEGORIES.includes(category);
+}
+
 export interface CategoryInfo {
   /** Field of DescribeImageSecurityScanCount's Data. */
   apiField: string;

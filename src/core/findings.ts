@@ -8,6 +8,22 @@ export const LEVELS = ['high', 'medium', 'low'] as const;
 export type Level = (typeof LEVELS)[number];
 export type LevelCounts = Record<Level, number>;
 
+/** Most severe first: the one order of levels (0 is high). */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function zeroLevels(): LevelCounts {
+  return { high: 0, medium: 0, low: 0 };
+}
+
+/**
+ * What Security Center says of a finding's handling, one statement per record that carries a
+ * state: 'unhandled' or 'handled' (the user's decision), 'other' (verifying, unknown: counts in
+ * every mode), 'fixed' (a baseline check that passes now: never counts).
+ */
+export type HandlingState = 'unhandled' | 'handled' | 'other' | 'fixed';
+
 /** Each category's own words for the three levels (map by name, never by position). */
 export const LEVEL_WORDS: Record<Category, Record<Level, string>> = {
   'baseline-risks': { high: 'high', medium: 'medium', low: 'low' },
@@ -80,4 +96,10 @@ export interface Finding {
   /** Baseline checks: the check's class and its item counts per level (shown, not gated). */
   className?: string;
   itemCounts?: LevelCounts;
+  /**
+   * How Security Center marks it handled, as said by each record that says (the malicious
+   * sample's grouped row and its file rows each say); absent when the list carries no state
+   * (CVE records, which the request already filtered).
+   */
+  handling?: HandlingState[];
 }

@@ -1,6 +1,17 @@
 // What names an image: the selectors a workflow gives, and the Security Center site each image
 // is gated at. Shared by input reading, the scan proof, the count query and the report.
-import type { Endpoint } from '../alibaba/endpoints.js';
+
+/** A Security Center site, as the requests reach it (alibaba/endpoints.ts reads it from input). */
+export interface Endpoint {
+  /** scheme://host[:port], no path. */
+  origin: string;
+  /** host[:port] as signed in the `host` header. */
+  host: string;
+  /** What to show users as "the site queried". */
+  site: string;
+  /** The input named no scheme, so https was assumed (a loopback simulator may speak http). */
+  schemeImplied?: boolean;
+}
 
 export interface ImageSelector {
   /** Lower-case bare hex (no `sha256:`). */

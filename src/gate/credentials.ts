@@ -1,20 +1,38 @@
-// Keyless authentication, done once per run: the GitHub ID token (github/id-token.ts) is
-// exchanged with STS AssumeRoleWithOIDC (alibaba/sts.ts) for short-lived credentials that sign
-// every Security Center request. Loaded only by runs that authenticate this way.
+// Keyless authentication, done once per run: an OIDC token from the front end's source (the
+// GitHub ID token in the action, a token file or variable in the CLI) is exchanged with STS
+// AssumeRoleWithOIDC (alibaba/sts.ts) for short-lived credentials that sign every Security
+// Center request. Loaded only by runs that authenticate this way.
 import type { SigningKey } from '../alibaba/signer.js';
 import { assumeRoleWithOidc } from '../alibaba/sts.js';
-import { describeClaims, fetchIdToken, type KeylessOptions } from '../github/id-token.js';
+import type { Deadline } from '../infra/deadline.js';
+import type { Transport } from '../infra/http.js';
+import { describeClaims } from '../infra/jwt.js';
+import type { Logger } from '../infra/log.js';
 import type { OidcCredentials } from '../inputs/credentials.js';
 
+/** What the STS exchange runs with. */
+export interface KeylessOptions {
+  transport: Transport;
+  deadline: Deadline;
+  log: Logger;
+  /** Called with each secret (STS secret and token) before any other use. */
+  mask: (secret: string) => void;
+  userAgent?: string;
+}
+
+/** The OIDC token for an audience; throws a GateError when none can be had. */
+export type IdTokenSource = (audience: string) => Promise<string>;
+
 /**
- * The whole keyless exchange, done once per run: GitHub ID token → STS AssumeRoleWithOIDC →
+ * The whole keyless exchange, done once per run: OIDC token → STS AssumeRoleWithOIDC →
  * a signing key. Throws (and so ends the run as error) whenever no credentials are obtained.
  */
 export async function keylessSigningKey(
   creds: OidcCredentials,
   opts: KeylessOptions,
+  idToken: IdTokenSource,
 ): Promise<SigningKey> {
-  const jwt = await fetchIdToken({ ...opts, audience: creds.audience });
+  const jwt = await idToken(creds.audience);
   const key = await assumeRoleWithOidc(
     {
       endpoint: creds.stsEndpoint,

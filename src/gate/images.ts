@@ -16,7 +16,7 @@ import type { LevelCounts } from '../core/findings.js';
 import type { Config } from '../inputs/config.js';
 import type { Logger } from '../infra/log.js';
 import type { ListResult } from './read-lists.js';
-import type { ImageOutcome } from '../report/model.js';
+import type { ImageOutcome } from './outcome.js';
 import { ensureScanned, type ScanContext, type StartedScan } from './scan-proof.js';
 import { acceptsEarly } from './scan-state.js';
 import type { ImageSelector, ImageTarget } from '../core/selector.js';

@@ -1,5 +1,5 @@
 // Reads and counts an image's finding lists. Each category's list is read whole or not at all
-// (alibaba/findings-api.ts) and counted by levels.ts; a list that cannot be read becomes a
+// (alibaba/findings-api.ts) and counted by core/count.ts; a list that cannot be read becomes a
 // problem sentence, never a shorter list. Loaded only by runs that read lists.
 import type { Endpoint } from '../alibaba/endpoints.js';
 import {
@@ -13,6 +13,7 @@ import type { ScanApi } from '../alibaba/scan-api.js';
 import type { Category } from '../core/categories.js';
 import { describeError, GateError } from '../infra/errors.js';
 import { countFindings, type CategoryFindings, type CountOptions } from '../core/count.js';
+import { toFindings, type CategoryRecords } from '../alibaba/to-findings.js';
 import { describeSelection, type ImageSelector } from '../core/selector.js';
 
 /** One category's list: counted, or why it could not be. */
@@ -87,13 +88,13 @@ export async function readFindingList(
 }
 
 function counted(
-  list: Parameters<typeof countFindings>[0],
+  list: CategoryRecords,
   read: { requestIds: string[]; answeredAt?: number },
   opts: CountOptions,
 ): ListResult {
   const result: ListResult = {
     ok: true,
-    list: countFindings(list, opts),
+    list: countFindings(list.category, toFindings(list), opts),
     requestIds: read.requestIds,
   };
   if (read.answeredAt !== undefined) result.answeredAt = read.answeredAt;
@@ -123,4 +124,4 @@ export async function lookUpUuid(
   }
 }
 
-export { judgeList } from '../core/count.js';
+export { judgeList } from '../core/list-trust.js';

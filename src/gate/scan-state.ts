@@ -4,33 +4,11 @@
 //
 // Fail closed: an image is `scanned` only on positive proof (a row with a completed scan, fresh
 // enough, or a finished scan task of this very digest). Anything unreadable is `unknown`.
+import type { ScanSettings, ScanStatus } from '../core/scan.js';
 import type { ImageRow, LatestTask } from '../alibaba/scan-api.js';
 import { describeSelection, type ImageSelector } from '../core/selector.js';
 
-export type ScanStatus = 'scanned' | 'scanning' | 'not-scanned' | 'unknown';
-
-/** Worst first when several images are combined. */
-export const SCAN_STATUS_ORDER: readonly ScanStatus[] = [
-  'unknown',
-  'not-scanned',
-  'scanning',
-  'scanned',
-];
-
-export function worstScanStatus(statuses: readonly ScanStatus[]): ScanStatus {
-  for (const s of SCAN_STATUS_ORDER) if (statuses.includes(s)) return s;
-  return 'unknown';
-}
-
-export interface ScanSettings {
-  require: boolean;
-  waitMs: number;
-  trigger: boolean;
-  /** A completed scan older than this counts as not scanned; null: any age. */
-  maxAgeMs: number | null;
-  /** First pause between polls; grows 1.5× per poll up to 30 s. */
-  pollBaseMs: number;
-}
+export type { ScanSettings, ScanStatus };
 
 export type RowState = 'scanned' | 'scanning' | 'failed' | 'stale' | 'never' | 'unknown';
 export type ImageState = RowState | 'absent';

@@ -8,20 +8,18 @@ import { GateError } from '../infra/errors.js';
 import type { Transport } from '../infra/http.js';
 import type { Logger } from '../infra/log.js';
 import { NO_CREDENTIALS_ADVICE, retrying } from '../infra/retry.js';
-import { truncate } from '../alibaba/api-errors.js';
+import { describeClaims } from '../infra/jwt.js';
+import { truncate } from '../infra/text.js';
 
-/** What a keyless exchange runs with (the ID token request, then STS). */
-export interface KeylessOptions {
+/** What the ID-token request runs with. */
+export interface IdTokenOptions {
   env: NodeJS.ProcessEnv;
   transport: Transport;
   deadline: Deadline;
   log: Logger;
-  /** Called with each secret (request token, JWT, STS secret and token) before any other use. */
+  /** Called with each secret (request token, JWT) before any other use. */
   mask: (secret: string) => void;
   userAgent?: string;
-}
-
-export interface IdTokenOptions extends KeylessOptions {
   audience: string;
 }
 
@@ -62,26 +60,6 @@ export function idTokenUnavailable(env: NodeJS.ProcessEnv): string | undefined {
 export function idTokenUrl(requestUrl: string, audience: string): string {
   const sep = requestUrl.includes('?') ? '&' : '?';
   return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
-}
-
-/** Claims worth showing (never the token): who the token says this run is. */
-export function describeClaims(jwt: string): { sub?: string; aud?: string; iss?: string } {
-  try {
-    const part = jwt.split('.')[1] ?? '';
-    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<
-      string,
-      unknown
-    >;
-    const text = (v: unknown) =>
-      typeof v === 'string'
-        ? v
-        : Array.isArray(v)
-          ? v.filter((x) => typeof x === 'string').join(',')
-          : undefined;
-    return { sub: text(claims['sub']), aud: text(claims['aud']), iss: text(claims['iss']) };
-  } catch {
-    return {};
-  }
 }
 
 export async function fetchIdToken(opts: IdTokenOptions): Promise<string> {

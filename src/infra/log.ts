@@ -1,13 +1,11 @@
-// The logging surface modules use, and its one binding to the runner. Every line goes through
-// scrub() (secrets) and inert() (workflow commands), and logging never throws (it must not be what
-// breaks the step).
+// The logging port every module writes to (bound to the runner in action/log.ts, to standard
+// error in the CLI), and inert(): the one rule that keeps a log line from being read as a
+// workflow command. Every binding scrubs secrets and applies inert() to plain lines.
 //
 // The runner executes any stdout line that starts with `::` (after the spacing it trims) and any
 // line holding the legacy `##[` prefix. Messages interpolate text from API answers, the event
 // payload and inputs; flattening every line break here, once, means none of that text can ever
 // start a line of its own, whoever wrote the call site.
-import * as core from '@actions/core';
-import { scrub } from './secrets.js';
 
 export interface Logger {
   info(message: string): void;
@@ -33,36 +31,8 @@ export function inert(message: string): string {
   return COMMAND_START.test(flat) ? `› ${flat}` : flat;
 }
 
-function safely(write: (message: string) => void, shape: (message: string) => string) {
-  return (message: string): void => {
-    try {
-      write(shape(scrub(message)));
-    } catch {
-      // nothing to report to
-    }
-  };
-}
-
 /**
  * Annotations and debug lines are single commands: @actions/core encodes CR and LF in their data,
  * so they may span lines for the reader; only the legacy `##[` needs breaking there.
  */
-const commandData = (message: string) => message.replace(/##\[/g, '#\u200b#[');
-
-/** The runner's log: secrets scrubbed; plain lines flattened and inert. */
-export const actionLog: Logger = {
-  info: safely((m) => core.info(m), inert),
-  warning: safely((m) => core.warning(m), commandData),
-  debug: safely((m) => core.debug(m), commandData),
-  notice: safely((m) => core.notice(m), commandData),
-};
-
-/** Fails the step with an error annotation (exit code 1), through the same scrubbing. */
-export function failStep(message: string): void {
-  process.exitCode = 1;
-  try {
-    core.setFailed(commandData(scrub(message)));
-  } catch {
-    // the exit code is already set
-  }
-}
+export const commandData = (message: string) => message.replace(/##\[/g, '#\u200b#[');

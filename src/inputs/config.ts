@@ -11,7 +11,7 @@ import {
   REGION_SITES,
   type Endpoint,
 } from '../alibaba/endpoints.js';
-import type { ScanSettings } from '../gate/scan-state.js';
+import type { ScanSettings } from '../core/scan.js';
 import {
   SELECTOR_INPUTS,
   type ImageSelector,
@@ -21,8 +21,10 @@ import {
 import { readCommentSettings, type CommentSettings } from './comment-settings.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import { rawStepSelectors, readImages } from './images.js';
-import { readLimits, type LimitSpecs } from './limits.js';
-import { InputReader, show } from './reader.js';
+import type { LimitSpecs } from '../core/limits.js';
+import { show } from '../infra/text.js';
+import { readLimits } from './limits.js';
+import { InputReader } from './reader.js';
 
 export interface Config {
   images: ImageTarget[];
@@ -67,9 +69,14 @@ const MAX_LIST_FINDINGS = 1000;
 /** Test and demo knob: the first pause between scan-state polls (default 5 s). */
 export const FIRST_POLL_ENV = 'SAS_IMAGE_GATE_FIRST_POLL_MS';
 
-export function parseConfig(env: NodeJS.ProcessEnv, mask: (secret: string) => void): ParseResult {
+export function parseConfig(
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void,
+  /** The front end's advice when no credentials are found at all. */
+  noCredentialsHint = '',
+): ParseResult {
   const input = new InputReader(env);
-  const credentials = readCredentials(input, mask);
+  const credentials = readCredentials(input, mask, noCredentialsHint);
   const limits = readLimits(input);
   const ignoreUnfixable = input.bool('ignore-unfixable', false);
   const listFindings = input.integer('list-findings', 10, 0, MAX_LIST_FINDINGS);

@@ -3,8 +3,8 @@
 // (configure-aliyun-credentials-action exports all three).
 import { readEndpointInput, type Endpoint } from '../alibaba/endpoints.js';
 import type { SigningKey } from '../alibaba/signer.js';
-import { show, type InputReader } from './reader.js';
-import { forkRestricted, pullRequestEvent } from '../github/event.js';
+import { show } from '../infra/text.js';
+import type { InputReader } from './reader.js';
 
 export const ENV_FAMILIES = [
   {
@@ -134,18 +134,20 @@ function readKeylessSettings(input: InputReader): {
  * Chooses how the run authenticates. Both role-arn and oidc-provider-arn → keyless OIDC (and
  * access keys given as inputs too are a bad input; keys in the environment are ignored with a
  * notice). Otherwise access keys from inputs or the environment. Secrets are handed to `mask`
- * the moment they are read, before any validation can fail.
+ * the moment they are read, before any validation can fail. `hint` (the front end's) ends the
+ * message when no credentials are found at all.
  */
 export function readCredentials(
   input: InputReader,
   mask: (secret: string) => void,
+  hint = '',
 ): Credentials | undefined {
   const env = input.env;
   // The keyless settings are checked even when unused: bad input of every kind is reported.
   const keyless = readKeylessSettings(input);
   const roleArn = input.raw('role-arn');
   const providerArn = input.raw('oidc-provider-arn');
-  if (!roleArn && !providerArn) return readStaticCredentials(input, mask);
+  if (!roleArn && !providerArn) return readStaticCredentials(input, mask, hint);
 
   const before = input.problems.length;
   const keyInputs = ['access-key-id', 'access-key-secret', 'security-token'].filter(
@@ -216,6 +218,7 @@ export function readCredentials(
 export function readStaticCredentials(
   input: InputReader,
   mask: (secret: string) => void,
+  hint = '',
 ): StaticCredentials | undefined {
   const env = input.env;
   const id = input.raw('access-key-id');
@@ -278,9 +281,6 @@ export function readStaticCredentials(
       };
     }
   }
-  const fork = forkRestricted(pullRequestEvent(env))
-    ? ' This run is for a pull request from a fork: GitHub gives such runs no secrets and no ID token, so see the README section "Pull requests from forks".'
-    : '';
-  input.problem(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${fork}`);
+  input.problem(`credentials: none found; ${HOW_TO_PROVIDE_CREDENTIALS}.${hint}`);
   return undefined;
 }

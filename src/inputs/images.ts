@@ -2,18 +2,14 @@
 // lines, merged and checked so that every image is named. Only reading and checking; the site
 // each image goes to is decided in config.ts.
 import { namesAnImage, SELECTOR_INPUTS, type ImageSelector } from '../core/selector.js';
-import { show, splitList, type InputReader } from './reader.js';
+import { normalizeDigest } from '../core/digest.js';
+import { show } from '../infra/text.js';
+import { splitList, type InputReader } from './reader.js';
 
 export interface ParsedImage {
   selector: ImageSelector;
   /** Prefix for problems: '' for step-level selectors, 'images line N: ' for a line. */
   where: string;
-}
-
-/** `sha256:<64 hex>` or 64 bare hex digits, any case; returns lower-case bare hex. */
-export function normalizeDigest(raw: string): string | undefined {
-  const m = /^(?:sha256:)?([0-9a-f]{64})$/i.exec(raw.trim());
-  return m?.[1]?.toLowerCase();
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused

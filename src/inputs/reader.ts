@@ -3,11 +3,7 @@
 // environment, so tests need no process globals, and it collects every problem instead of
 // throwing at the first, so bad input is reported all at once before any request).
 // Every parsing rule (booleans, whole numbers, choices, lists) exists here once.
-
-/** A value as shown in a problem: quoted, and cut at 80 characters. */
-export function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
+import { show } from '../infra/text.js';
 
 /** Comma- or newline-separated entries, trimmed, empty ones dropped. */
 export function splitList(raw: string): string[] {

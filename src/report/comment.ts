@@ -4,8 +4,7 @@
 //
 // The marker `<!-- sas-image-gate:<hash> -->` is the SHA-256 of the key, so no untrusted text is
 // ever embedded raw.
-import { createHash } from 'node:crypto';
-import type { Config } from '../inputs/config.js';
+import { sha256Hex } from '../infra/hash.js';
 import type { ImageSelector } from '../core/selector.js';
 import type { Result } from '../core/verdict.js';
 import { scrub } from '../infra/secrets.js';
@@ -70,7 +69,7 @@ export function commentKeyMaterial(
 }
 
 export function keyHash(material: string): string {
-  return createHash('sha256').update(material, 'utf8').digest('hex');
+  return sha256Hex(material);
 }
 
 export function markerFor(hash: string): string {
@@ -123,7 +122,7 @@ export function resolvedPreamble(previous: Result): string {
 
 export function buildCommentBody(
   report: Report,
-  opts: Pick<Config, 'failBuild' | 'onError'>,
+  opts: { failBuild: boolean; onError: 'fail' | 'warn' },
   marker: string,
   previous: Result | undefined,
   footer: string[],

@@ -1,46 +1,27 @@
 // The `report` output: one JSON document describing the run. Public API: fields are only ever
 // added, never renamed or removed (schemaVersion changes if that ever has to happen).
+export type { ImageOutcome } from '../gate/outcome.js';
 import {
   CATEGORIES,
+  isVulnerability,
   type Category,
   type Counts,
   type Limit,
   type Limits,
 } from '../core/categories.js';
 import { advisoryLink, type Finding, type LevelCounts } from '../core/findings.js';
-import type { LimitSpecs } from '../inputs/limits.js';
-import type { CategoryFindings } from '../core/count.js';
+import type { LimitSpecs } from '../core/limits.js';
 import {
   limitValue,
   unionExceeded,
   worstResult,
   type CategoryStatus,
-  type Evaluation,
   type Result,
 } from '../core/verdict.js';
-import type { Config } from '../inputs/config.js';
-import { SELECTOR_INPUTS, type ImageTarget } from '../core/selector.js';
+import { SELECTOR_INPUTS, type ImageTarget, type RiskStatus } from '../core/selector.js';
+import type { ImageOutcome } from '../gate/outcome.js';
 import type { ScanOutcome } from '../gate/scan-proof.js';
-import type { ScanStatus } from '../gate/scan-state.js';
-
-/** What was learnt about one image. `error` is set exactly when the counts were not established. */
-export interface ImageOutcome {
-  target: ImageTarget;
-  evaluation?: Evaluation;
-  /** Every Security Center RequestId of this image's calls, in order. */
-  requestIds: string[];
-  /** The count query's RequestId (or the failing call's). */
-  requestId?: string;
-  error?: string;
-  /** Scan-state check (require-scan); absent when it was not required. */
-  scan?: ScanOutcome;
-  /** Digests whose counts were gated (bare hex). */
-  gatedDigests?: string[];
-  /** Finding lists read and counted (to enforce, to report in SARIF, or to show), by category. */
-  lists: Partial<Record<Category, CategoryFindings>>;
-  /** What the reader should know: lists not read and why, gaps between lists and counts. */
-  notes: string[];
-}
+import type { ScanStatus } from '../core/scan.js';
 
 export interface CategoryEntry {
   count: number | null;
@@ -54,7 +35,7 @@ export interface CategoryEntry {
 }
 
 /** A listed finding, as the report, the summary and the comment show it. */
-export type ReportFinding = Omit<Finding, 'category'> & {
+export type ReportFinding = Omit<Finding, 'category' | 'handling'> & {
   /** https://avd.aliyun.com/detail/<CVE-ID> for each CVE id. */
   links: string[];
 };
@@ -134,7 +115,8 @@ export function limitValues(limits: LimitSpecs): Limits {
 
 /** A finding as listed: the model's fields, plus its advisory links. */
 export function reportFinding(f: Finding): ReportFinding {
-  const { category, ...rest } = f;
+  // The handling states decided what counts; the report shows the finding itself.
+  const { category, handling, ...rest } = f;
   const links = f.cveIds.flatMap((id) => advisoryLink(id) ?? []);
   return { ...rest, links };
 }
@@ -164,8 +146,7 @@ export function imageReport(outcome: ImageOutcome, config: ReportSettings): Imag
     if (!list) continue;
     levels[c] = { ...list.levels };
     findings[c] = list.findings.slice(0, config.listFindings).map(reportFinding);
-    if (config.ignoreUnfixable && (c === 'sca-vulns' || c === 'cve-vulns'))
-      unfixableIgnored[c] = list.unfixableIgnored;
+    if (config.ignoreUnfixable && isVulnerability(c)) unfixableIgnored[c] = list.unfixableIgnored;
   }
   const entry: ImageReport = {
     selectors: selectorsOf(outcome.target),
@@ -186,11 +167,13 @@ export function imageReport(outcome: ImageOutcome, config: ReportSettings): Imag
   return entry;
 }
 
-/** What the report needs of the configuration. */
-export type ReportSettings = Pick<
-  Config,
-  'limits' | 'listFindings' | 'ignoreUnfixable' | 'riskStatus'
->;
+/** What the report needs of the settings (both front ends' settings satisfy it). */
+export interface ReportSettings {
+  limits: LimitSpecs;
+  listFindings: number;
+  ignoreUnfixable: boolean;
+  riskStatus: RiskStatus;
+}
 
 /** ISO 8601, or null for a time that is missing or cannot be a date (never throws). */
 function isoTime(ms: number | undefined): string | null {

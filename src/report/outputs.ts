@@ -1,6 +1,6 @@
 // The step outputs, derived from the report alone so they can never disagree with it.
 import { CATEGORIES } from '../core/categories.js';
-import { worstScanStatus } from '../gate/scan-state.js';
+import { worstScanStatus } from '../core/scan.js';
 import type { Report } from './model.js';
 
 export function outputValues(report: Report): Record<string, string> {

@@ -1,6 +1,6 @@
 // Text and identity helpers of the SARIF log: one clean line for Security Center text, the
 // fingerprint GitHub matches alerts by, rule ids, severities and the Dockerfile URI. Pure.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../infra/hash.js';
 import type { Category } from '../core/categories.js';
 import type { Finding, Level } from '../core/findings.js';
 
@@ -53,9 +53,7 @@ export function cap(text: string, max: number): string {
 export const clean = (text: string | undefined, max: number): string =>
   cap(flatten(text ?? ''), max);
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export const sha256 = sha256Hex;
 
 /**
  * The alert identity GitHub matches across uploads: stable for one repository, category,

@@ -15,7 +15,7 @@
 // the file well-formed, but GitHub renders rule and message text.
 import { gzipSync } from 'node:zlib';
 import { CATEGORIES } from '../core/categories.js';
-import type { Finding, FindingPackage, Level } from '../core/findings.js';
+import { levelRank, type Finding, type FindingPackage, type Level } from '../core/findings.js';
 export type * from './sarif-types.js';
 import { buildRule, message, RESULT_LEVEL } from './sarif-rules.js';
 import type { Entry, RuleAcc, SarifBuild, SarifInput, SarifLog, SarifRule } from './sarif-types.js';
@@ -50,8 +50,6 @@ export const MAX_GZIP_BYTES = 9_000_000;
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'sas-image-gate';
 
-const LEVEL_RANK: Record<Level, number> = { high: 0, medium: 1, low: 2 };
-
 /** Groups a finding's packages by name, names in first-seen order; none → one group without. */
 function packageGroups(finding: Finding): { name?: string; packages: FindingPackage[] }[] {
   if (finding.packages.length === 0) return [{ packages: [] }];
@@ -66,7 +64,7 @@ function packageGroups(finding: Finding): { name?: string; packages: FindingPack
 
 function compareEntries(a: Entry, b: Entry): number {
   return (
-    LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+    levelRank(a.level) - levelRank(b.level) ||
     b.severity - a.severity ||
     CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
     byText(a.ruleId, b.ruleId) ||
@@ -91,12 +89,12 @@ export function buildSarif(input: SarifInput): SarifBuild {
       for (const finding of image.findings[category] ?? []) {
         const ruleId = ruleIdFor(category, finding);
         const severity = findingSeverity(category, finding);
-        const level: Level = LEVEL_RANK[finding.level] === undefined ? 'high' : finding.level;
+        const level: Level = levelRank(finding.level) < 0 ? 'high' : finding.level;
         const rule = rules.get(ruleId);
         if (rule) {
           rule.findings.push(finding);
           rule.severity = Math.max(rule.severity, severity);
-          if (LEVEL_RANK[level] < LEVEL_RANK[rule.level]) rule.level = level;
+          if (levelRank(level) < levelRank(rule.level)) rule.level = level;
         } else {
           rules.set(ruleId, { id: ruleId, category, findings: [finding], severity, level });
         }
@@ -108,7 +106,7 @@ export function buildSarif(input: SarifInput): SarifBuild {
             // The same finding of another image of this repository (or read twice): one alert.
             if (!seen.labels.includes(image.label)) seen.labels.push(image.label);
             seen.packages.push(...group.packages);
-            if (LEVEL_RANK[level] < LEVEL_RANK[seen.level]) seen.level = level;
+            if (levelRank(level) < levelRank(seen.level)) seen.level = level;
             seen.severity = Math.max(seen.severity, severity);
             continue;
           }

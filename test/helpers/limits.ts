@@ -1,6 +1,6 @@
 // Limits as a workflow writes them ('off', a number, or terms), parsed as the action parses them.
 import { CATEGORIES, CATEGORY_INFO, type Counts } from '../../src/core/categories.js';
-import { parseLimit, type LimitSpecs } from '../../src/inputs/limits.js';
+import { parseLimit, type LimitSpecs } from '../../src/core/limits.js';
 import { evaluate, type Evaluation } from '../../src/core/verdict.js';
 
 export function specs(limits: Partial<Record<string, number | string>>): LimitSpecs {

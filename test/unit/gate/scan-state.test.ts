@@ -1,6 +1,7 @@
 import { criteriaFor, readRow, rowMatches, type ImageRow } from '../../../src/alibaba/scan-api.js';
 import { GateError } from '../../../src/infra/errors.js';
-import { classifyRow, combineRows, worstScanStatus } from '../../../src/gate/scan-state.js';
+import { worstScanStatus } from '../../../src/core/scan.js';
+import { classifyRow, combineRows } from '../../../src/gate/scan-state.js';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const HOUR = 3_600_000;

@@ -1,5 +1,6 @@
 // The one input reader: each parsing rule once, every problem collected.
-import { InputReader, show, splitList } from '../../../src/inputs/reader.js';
+import { InputReader, splitList } from '../../../src/inputs/reader.js';
+import { show } from '../../../src/infra/text.js';
 import { inputsEnv } from '../../helpers/inputs-env.js';
 
 const reader = (inputs: Record<string, string>) => new InputReader(inputsEnv(inputs));
