@@ -103,24 +103,43 @@ export function coversImage(entry: AcceptEntry, image: ImageScope): boolean {
   });
 }
 
-/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
-export function idMatches(id: string, finding: Finding): boolean {
-  const want = id.toLowerCase();
+/** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
+function namesOf(finding: Finding): string[] {
   const names =
     finding.category === 'malicious-files'
       ? [finding.md5 ?? finding.key]
       : [finding.key, finding.id, ...finding.cveIds];
-  return names.some((n) => n.toLowerCase() === want);
+  return names.map((n) => n.toLowerCase());
+}
+
+/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
+export function idMatches(id: string, finding: Finding): boolean {
+  return namesOf(finding).includes(id.toLowerCase());
 }
 
 /** Id and every scope (category, package, images), whatever the date. */
 export function entryMatches(entry: AcceptEntry, finding: Finding, image: ImageScope): boolean {
+  return scopeMatches(entry, finding) && coversImage(entry, image) && idMatches(entry.id, finding);
+}
+
+/** The category and package scopes. */
+function scopeMatches(entry: AcceptEntry, finding: Finding): boolean {
   if (entry.category !== undefined && entry.category !== finding.category) return false;
-  if (entry.package !== undefined) {
-    if (finding.category !== 'cve-vulns') return false;
-    if (!finding.packages.some((p) => p.name === entry.package)) return false;
-  }
-  return coversImage(entry, image) && idMatches(entry.id, finding);
+  if (entry.package === undefined) return true;
+  return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
+}
+
+/** Entry positions by lower-case id, for the entries checked here. */
+function indexById(entries: readonly AcceptEntry[], checked: boolean[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    if (!checked[i]) return;
+    const id = entry.id.toLowerCase();
+    const list = index.get(id);
+    if (list) list.push(i);
+    else index.set(id, [i]);
+  });
+  return index;
 }
 
 /** The entry that runs longest, then the first in the file. */
@@ -150,16 +169,20 @@ export function applyPolicy(
     hits: entries.map(() => 0),
     checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
   };
+  const byId = indexById(entries, app.checked);
   for (const finding of findings) {
     if (finding.category !== category)
       throw new Error(`a ${finding.category} finding in the ${category} list`);
+    // Each entry once, even when the finding's key and shown id are the same text.
+    const candidates = new Set(namesOf(finding).flatMap((n) => byId.get(n) ?? []));
     const live: AcceptEntry[] = [];
     const expired: AcceptEntry[] = [];
-    entries.forEach((entry, i) => {
-      if (!app.checked[i] || !entryMatches(entry, finding, image)) return;
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const entry = entries[i];
+      if (!entry || !scopeMatches(entry, finding)) continue;
       app.hits[i] = (app.hits[i] ?? 0) + 1;
       (inForce[i] ? live : expired).push(entry);
-    });
+    }
     const accepting = longest(live);
     const lapsed = longest(expired);
     if (accepting) app.accepted.push({ finding, entry: accepting });

@@ -264,6 +264,19 @@ describe('applyPolicy', () => {
     expect(app.checked).toEqual([false]);
   });
 
+  test('a finding whose key is also its shown id is one hit', () => {
+    const plain = sca('jackson-databind', 'medium');
+    const p = policy(entry({ id: 'JACKSON-DATABIND' }));
+    const app = applyPolicy([plain], {
+      policy: p,
+      category: 'sca-vulns',
+      image: IMAGE,
+      today: TODAY,
+    });
+    expect(app.hits).toEqual([1]);
+    expect(app.accepted).toHaveLength(1);
+  });
+
   test('an empty list: nothing accepted, entries still checked', () => {
     const p = policy(entry({ id: 'x' }));
     const app = applyPolicy([], {
