@@ -1,0 +1,103 @@
+// What became of each policy entry over a whole run, for the report's `policy` object and the
+// one warning annotation: entries that expired (with how many findings they would have matched),
+// entries expiring soon, entries in force that matched nothing (stale exceptions to clean up),
+// and entries that could not be checked because no list they could match was read.
+//
+// "Checked" is judged per image: an entry is checked when a list of a category it could match
+// was read for an image its `images` scope covers. So one policy file shared by several workflows
+// (each gating other images) does not call the other workflows' entries unused: they are
+// reported as not checked. None of this is an error.
+import type { Today } from './dates.js';
+import { daysLeft, type PolicyApplication } from './accept.js';
+import type { AcceptEntry, Policy } from './policy-file.js';
+
+/** Entries expiring within this many days are flagged. */
+export const EXPIRING_DAYS = 14;
+
+/** An entry as the report names it. */
+export interface EntryRef {
+  id: string;
+  line: number;
+  expires: string;
+}
+
+export interface ExpiredRef extends EntryRef {
+  /** Findings it would have matched, over every image and category read. */
+  matched: number;
+}
+
+export interface ExpiringRef extends EntryRef {
+  /** Whole UTC days from today to `expires` (1 to 14). */
+  days: number;
+}
+
+/** The report's top-level `policy` object. */
+export interface PolicyReport {
+  path: string;
+  /** Every expired entry, matched or not. */
+  expired: ExpiredRef[];
+  /** In force and expiring within 14 days. */
+  expiring: ExpiringRef[];
+  /** In force, checked, and matched no finding in any gated image. */
+  unused: EntryRef[];
+  /** In force, and no list it could match was read for an image it covers. */
+  notChecked: EntryRef[];
+}
+
+function ref(entry: AcceptEntry): EntryRef {
+  return { id: entry.id, line: entry.line, expires: entry.expires };
+}
+
+/** Collects the applications of one policy over a run; `report()` may be called at any time. */
+export class PolicyUsage {
+  private readonly hits: number[];
+  private readonly checked: boolean[];
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly today: Today,
+  ) {
+    this.hits = policy.entries.map(() => 0);
+    this.checked = policy.entries.map(() => false);
+  }
+
+  /** Records one image-category application (its list was read). */
+  record(app: PolicyApplication): void {
+    if (app.hits.length !== this.hits.length)
+      throw new Error('a policy application of another policy');
+    app.hits.forEach((n, i) => (this.hits[i] = (this.hits[i] ?? 0) + n));
+    app.checked.forEach((c, i) => (this.checked[i] = (this.checked[i] ?? false) || c));
+  }
+
+  report(): PolicyReport {
+    const out: PolicyReport = {
+      path: this.policy.path,
+      expired: [],
+      expiring: [],
+      unused: [],
+      notChecked: [],
+    };
+    this.policy.entries.forEach((entry, i) => {
+      const days = daysLeft(entry, this.today);
+      if (days <= 0) {
+        out.expired.push({ ...ref(entry), matched: this.hits[i] ?? 0 });
+        return;
+      }
+      if (days <= EXPIRING_DAYS) out.expiring.push({ ...ref(entry), days });
+      if (!this.checked[i]) out.notChecked.push(ref(entry));
+      else if ((this.hits[i] ?? 0) === 0) out.unused.push(ref(entry));
+    });
+    return out;
+  }
+}
+
+/** The report's `policy` object from every application of a run. */
+export function policyReport(
+  policy: Policy,
+  today: Today,
+  applications: Iterable<PolicyApplication>,
+): PolicyReport {
+  const usage = new PolicyUsage(policy, today);
+  for (const app of applications) usage.record(app);
+  return usage.report();
+}
