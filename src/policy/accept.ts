@@ -14,8 +14,9 @@
 //   a finding it alone matches counts and is shown with it ("acceptance expired on …").
 // - When several entries in force match a finding, it is shown with the one that runs longest
 //   (then the first in the file): that date is when the finding would start to count again.
-import { CATEGORIES, type Category } from '../categories.js';
-import type { Finding } from '../findings.js';
+import { bareDigest } from '../core/digest.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
+import type { Finding } from '../core/findings.js';
 import { dayOf, parseDay, type Today } from './dates.js';
 import type { AcceptEntry, Policy } from './policy-file.js';
 
@@ -81,10 +82,9 @@ export function categoriesToRead(policy: Policy, today: Today, image?: ImageScop
   return CATEGORIES.filter((c) => wanted.has(c));
 }
 
-/** A digest as one comparable text: `sha256:` and lower-case hex. */
+/** A digest as one comparable text: `sha256:` and lower-case hex (core/digest.ts's rule). */
 function normalDigest(digest: string): string {
-  const d = digest.trim().toLowerCase();
-  return d.startsWith('sha256:') ? d : `sha256:${d}`;
+  return `sha256:${bareDigest(digest)}`;
 }
 
 /** Whether the entry's `images` scope (absent: every image) covers the image. */

@@ -16,8 +16,8 @@
 // - Malicious files are always new, never inherited and never fixed.
 // - Fixed: baseline findings (malicious files excepted) with no finding of the same identity in
 //   the image at any level. An accepted finding is still in the image, so it fixes nothing.
-import type { Category } from '../categories.js';
-import { LEVELS, type Finding, type Level } from '../findings.js';
+import type { Category } from '../core/categories.js';
+import { LEVELS, type Finding, type Level } from '../core/findings.js';
 
 export interface BaselineComparison {
   category: Category;

@@ -12,8 +12,8 @@
 // baseline-risks the total is in items: an accepted check takes out its items (0 when the list
 // gives none), and a check that still counts is at least one item. Other categories count one
 // per finding. Level terms always count findings (checks) by level.
-import type { Category } from '../categories.js';
-import { LEVELS, type Finding, type LevelCounts } from '../findings.js';
+import type { Category } from '../core/categories.js';
+import { LEVELS, type Finding, type LevelCounts } from '../core/findings.js';
 import type { Acceptance, PolicyApplication } from './accept.js';
 import { compareWithBaseline } from './baseline.js';
 

@@ -4,7 +4,8 @@
 // within the cap, a `package` only where findings name packages, and image scopes that are
 // recognisably one of the three image names. Each problem names the key's line; a missing key
 // names the entry's line (its `-`).
-import { CATEGORIES, type Category } from '../categories.js';
+import { normalizeDigest } from '../core/digest.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 import type { LineProblem, YamlPair, YamlTree } from './yaml-tree.js';
 import { formatDay, parseDay } from './dates.js';
 import { describe, didYouMean, quoted } from './yaml-words.js';
@@ -50,7 +51,6 @@ const MAX_NAME = 256;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-const DIGEST = /^(?:sha256:)?([0-9a-f]{64})$/i;
 const REPO_NAME = /^[^/\s]+\/[^/\s]+$/;
 const REPO_ID = /^[^/\s]+$/;
 
@@ -213,8 +213,8 @@ class FieldChecks {
   private image(f: NonNullable<Field>): ImageRef | undefined {
     const s = this.name(f);
     if (s === undefined) return undefined;
-    const digest = DIGEST.exec(s);
-    if (digest?.[1]) return { kind: 'digest', value: `sha256:${digest[1].toLowerCase()}` };
+    const digest = normalizeDigest(s);
+    if (digest) return { kind: 'digest', value: `sha256:${digest}` };
     if (/^sha256:/i.test(s))
       return this.fail(f, `${quoted(s)} is not a sha256 digest (sha256: and 64 hex digits)`);
     if (REPO_NAME.test(s)) return { kind: 'repo-name', value: s };

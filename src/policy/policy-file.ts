@@ -15,7 +15,7 @@
 //   package, images) are duplicates even when their reason or expiry differ: which expiry holds
 //   would otherwise depend on the order of the file.
 // - `images: []` is bad input (a scope that covers no image is a mistake, not a way to disable).
-import type { Category } from '../categories.js';
+import type { Category } from '../core/categories.js';
 import { dayOf, type Today } from './dates.js';
 import { checkEntry, type AcceptEntry, type ImageRef } from './policy-entry.js';
 import { parseYamlTree, type LineProblem, type YamlTree } from './yaml-tree.js';

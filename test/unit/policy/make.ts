@@ -1,6 +1,6 @@
 // Builders of findings and policy entries for the policy-rule tests: every field a rule reads,
 // with defaults a test overrides only where it matters.
-import type { Finding, Level } from '../../../src/findings.js';
+import type { Finding, Level } from '../../../src/core/findings.js';
 import type { AcceptEntry, Policy } from '../../../src/policy/policy-file.js';
 
 export function cve(key: string, level: Level, packages: string[], cveIds: string[] = []): Finding {
