@@ -1,0 +1,74 @@
+// Reports and findings for the presentation tests (text, JUnit, GitLab, outputs file), written
+// as the report model's plain objects so each test states exactly what it renders.
+import { CATEGORIES, type Category } from '../../src/categories.js';
+import type { Finding } from '../../src/findings.js';
+import type { CategoryEntry, ImageReport, Report, ReportFinding } from '../../src/report/model.js';
+
+export const DIGEST_A = `sha256:${'a'.repeat(64)}`;
+export const DIGEST_B = `sha256:${'b'.repeat(64)}`;
+
+export function finding(category: Category, over: Partial<Finding> & { key: string }): Finding {
+  return {
+    category,
+    id: over.key,
+    cveIds: [],
+    title: '',
+    level: 'high',
+    rawLevel: 'asap',
+    packages: [],
+    ...over,
+  };
+}
+
+export function listed(f: Finding): ReportFinding {
+  const { category: _category, ...rest } = f;
+  return { ...rest, links: f.cveIds.map((id) => `https://avd.aliyun.com/detail/${id}`) };
+}
+
+export function entry(over: Partial<CategoryEntry> = {}): CategoryEntry {
+  return { count: 0, limit: 0, limitText: '0', status: 'pass', exceededTerms: [], ...over };
+}
+
+export function image(over: Partial<ImageReport> = {}): ImageReport {
+  const categories = {} as Record<Category, CategoryEntry>;
+  for (const c of CATEGORIES) categories[c] = entry(over.categories?.[c]);
+  const base: ImageReport = {
+    selectors: { 'image-digest': DIGEST_A },
+    site: 'cn-shanghai',
+    result: 'pass',
+    exceeded: [],
+    categories,
+    requestId: 'REQ-1',
+    requestIds: ['REQ-1'],
+    scan: { checked: true, status: 'scanned', scannedAt: null, taskId: null, digests: [DIGEST_A] },
+    gatedDigests: [DIGEST_A],
+    levels: {},
+    findings: {},
+    unfixableIgnored: {},
+    notes: [],
+  };
+  return { ...base, ...over, categories };
+}
+
+/** An image whose counts were not established. */
+export function errorImage(error: string, over: Partial<ImageReport> = {}): ImageReport {
+  const categories = {} as Record<Category, CategoryEntry>;
+  for (const c of CATEGORIES) categories[c] = entry({ count: null, status: 'unknown' });
+  return image({ result: 'error', gatedDigests: [], error, ...over, categories });
+}
+
+export function report(images: ImageReport[], over: Partial<Report> = {}): Report {
+  const results = images.map((i) => i.result);
+  const result = results.includes('error') ? 'error' : results.includes('fail') ? 'fail' : 'pass';
+  const exceeded = CATEGORIES.filter((c) => images.some((i) => i.exceeded.includes(c)));
+  return {
+    schemaVersion: 1,
+    result,
+    exceeded,
+    limits: { 'baseline-risks': 0, 'malicious-files': 0, 'sca-vulns': 0, 'cve-vulns': 0 },
+    riskStatus: 'unhandled',
+    counts: null,
+    images,
+    ...over,
+  };
+}
