@@ -29,7 +29,12 @@ export function entry(over: Partial<CategoryEntry> = {}): CategoryEntry {
   return { count: 0, limit: 0, limitText: '0', status: 'pass', exceededTerms: [], ...over };
 }
 
-export function image(over: Partial<ImageReport> = {}): ImageReport {
+/** Image fields to set; categories may be given in part (the rest pass with 0 of 0). */
+export type ImageOver = Partial<Omit<ImageReport, 'categories'>> & {
+  categories?: Partial<Record<Category, CategoryEntry>>;
+};
+
+export function image(over: ImageOver = {}): ImageReport {
   const categories = {} as Record<Category, CategoryEntry>;
   for (const c of CATEGORIES) categories[c] = entry(over.categories?.[c]);
   const base: ImageReport = {
@@ -51,7 +56,7 @@ export function image(over: Partial<ImageReport> = {}): ImageReport {
 }
 
 /** An image whose counts were not established. */
-export function errorImage(error: string, over: Partial<ImageReport> = {}): ImageReport {
+export function errorImage(error: string, over: ImageOver = {}): ImageReport {
   const categories = {} as Record<Category, CategoryEntry>;
   for (const c of CATEGORIES) categories[c] = entry({ count: null, status: 'unknown' });
   return image({ result: 'error', gatedDigests: [], error, ...over, categories });
