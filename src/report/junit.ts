@@ -9,10 +9,17 @@
 // Pure. Every text is escaped for XML, and characters XML 1.0 forbids (most control characters,
 // lone surrogates, U+FFFE/U+FFFF) are removed, so text from Security Center can neither break
 // the document nor make a strict parser reject it.
-import { CATEGORIES, type Category } from '../categories.js';
+import type { Category } from '../categories.js';
 import type { CategoryEntry, ImageReport, Report, ReportFinding } from './model.js';
 
 const TOOL = 'sas-image-gate';
+/** One case per category, in the report's order (the test checks it against categories.ts). */
+export const JUNIT_CASES = [
+  'baseline-risks',
+  'malicious-files',
+  'sca-vulns',
+  'cve-vulns',
+] as const satisfies readonly Category[];
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] |
 // [#xE000-#xFFFD] | [#x10000-#x10FFFF]. With the u flag a lone surrogate is one code point,
@@ -140,7 +147,7 @@ function suiteXml(s: Suite): { xml: string[]; tally: Record<string, number> } {
 export function buildJunit(report: Report): string {
   const suites: Suite[] = report.images.map((image) => ({
     name: suiteName(image),
-    cases: CATEGORIES.map((c) => [c, outcome(image, c)]),
+    cases: JUNIT_CASES.map((c) => [c, outcome(image, c)]),
   }));
   // A run that stopped (bad input, an unexpected failure) says so as a failing case of its own.
   if (report.error !== undefined || suites.length === 0) {

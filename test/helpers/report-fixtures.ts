@@ -64,7 +64,13 @@ export function errorImage(error: string, over: ImageOver = {}): ImageReport {
 
 export function report(images: ImageReport[], over: Partial<Report> = {}): Report {
   const results = images.map((i) => i.result);
-  const result = results.includes('error') ? 'error' : results.includes('fail') ? 'fail' : 'pass';
+  // As the model decides: a run-level error, no image, or an image in error is an error.
+  const result =
+    over.error !== undefined || results.length === 0 || results.includes('error')
+      ? 'error'
+      : results.includes('fail')
+        ? 'fail'
+        : 'pass';
   const exceeded = CATEGORIES.filter((c) => images.some((i) => i.exceeded.includes(c)));
   return {
     schemaVersion: 1,

@@ -2,7 +2,8 @@
 // case per category, failure / skipped / error as the report says, and no text from Security
 // Center able to break or smuggle anything into the document.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildJunit, suiteName, xmlAttr, xmlText } from '../../../src/report/junit.js';
+import { CATEGORIES } from '../../../src/categories.js';
+import { buildJunit, JUNIT_CASES, suiteName, xmlAttr, xmlText } from '../../../src/report/junit.js';
 import {
   DIGEST_A,
   DIGEST_B,
@@ -76,6 +77,10 @@ const FAILING = image({
       ),
     ],
   },
+});
+
+test('the cases follow the categories, in their order', () => {
+  expect([...JUNIT_CASES]).toEqual([...CATEGORIES]);
 });
 
 describe('structure', () => {
