@@ -3,6 +3,7 @@
 // so the map is explicit and an unknown region is refused instead of guessed. The map follows
 // the official SDK's endpoint map and the product's endpoint page (both send cn-hongkong to
 // the Shanghai site).
+import { nearest } from '../infra/text.js';
 import type { Endpoint } from '../core/selector.js';
 
 export const CHINA_HOST = 'tds.cn-shanghai.aliyuncs.com';
@@ -60,30 +61,7 @@ export const REGION_SITES: ReadonlyMap<string, string> = new Map([
 
 /** The known region closest in spelling to `region` (a typo's likely meaning), if any is close. */
 export function nearestRegion(region: string): string | undefined {
-  const wanted = region.trim().toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const name of REGION_SITES.keys()) {
-    const distance = editDistance(wanted, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  // Farther than a few edits is another word, not a typo.
-  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4))
-    ? best.name
-    : undefined;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return nearest(region, REGION_SITES.keys());
 }
 
 export type { Endpoint };

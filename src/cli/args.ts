@@ -9,6 +9,7 @@
 // never taken from the command line, and no value that may be a secret is ever repeated in a
 // message: a refused or unknown option is named without its value, and a stray argument by its
 // position only.
+import { nearest } from '../infra/text.js';
 import {
   ENV_PREFIX,
   FILE_OPTIONS,
@@ -64,31 +65,6 @@ export function toInputEnv(values: Record<string, OptionValue>): Record<string, 
     if (OPTION_BY_NAME.get(name)?.fromAction) out[`INPUT_${name.toUpperCase()}`] = value;
   }
   return out;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/** The nearest of `names` to `wanted`, when it is a few edits away (else another word). */
-export function nearest(wanted: string, names: Iterable<string>): string | undefined {
-  const w = wanted.toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const name of names) {
-    const distance = editDistance(w, name.toLowerCase());
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(w.length / 4)) ? best.name : undefined;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused

@@ -1,6 +1,7 @@
 // How the policy checks speak about what they found: a value's kind in words, a value quoted
 // the same way everywhere (escaped and shortened, so a hostile file cannot forge a line of the
 // log), and a suggestion for a misspelt key.
+import { nearest } from '../infra/text.js';
 import type { YamlTree } from './yaml-tree.js';
 
 const SHOWN = 60;
@@ -35,26 +36,6 @@ export function describe(value: YamlTree | undefined): string {
  * three letters of the word, so `x` does not suggest `id`), else ''.
  */
 export function didYouMean(word: string, known: readonly string[]): string {
-  const lower = word.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.min(2, Math.floor(lower.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(lower, k);
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
+  const best = nearest(word, known, (w) => Math.min(2, Math.floor(w.length / 3)));
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }

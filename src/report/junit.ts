@@ -9,17 +9,12 @@
 // Pure. Every text is escaped for XML, and characters XML 1.0 forbids (most control characters,
 // lone surrogates, U+FFFE/U+FFFF) are removed, so text from Security Center can neither break
 // the document nor make a strict parser reject it.
-import type { Category } from '../core/categories.js';
+import { CATEGORIES } from '../core/categories.js';
 import type { CategoryEntry, ImageReport, Report, ReportFinding } from './model.js';
 
 const TOOL = 'sas-image-gate';
-/** One case per category, in the report's order (the test checks it against categories.ts). */
-export const JUNIT_CASES = [
-  'baseline-risks',
-  'malicious-files',
-  'sca-vulns',
-  'cve-vulns',
-] as const satisfies readonly Category[];
+/** One case per category, in the report's order. */
+export const JUNIT_CASES = CATEGORIES;
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] |
 // [#xE000-#xFFFD] | [#x10000-#x10FFFF]. With the u flag a lone surrogate is one code point,

@@ -10,8 +10,8 @@
 // bidirectional overrides are shown as visible \u escapes, so an answer can neither colour,
 // move, hide or reorder what the terminal shows, nor fake a line of its own. The only escape
 // sequences in the output are this module's colours.
-import type { Category } from '../core/categories.js';
-import type { Level } from '../core/findings.js';
+import { CATEGORIES } from '../core/categories.js';
+import { LEVELS } from '../core/findings.js';
 import type { CategoryEntry, ImageReport, Report, ReportFinding } from './model.js';
 
 export interface TextOptions {
@@ -19,14 +19,9 @@ export interface TextOptions {
   color: boolean;
 }
 
-/** The report's category order (test/unit/report/text.test.ts checks it against categories.ts). */
-export const TEXT_CATEGORIES = [
-  'baseline-risks',
-  'malicious-files',
-  'sca-vulns',
-  'cve-vulns',
-] as const satisfies readonly Category[];
-const LEVEL_ORDER = ['high', 'medium', 'low'] as const satisfies readonly Level[];
+/** The report's category order. */
+export const TEXT_CATEGORIES = CATEGORIES;
+const LEVEL_ORDER = LEVELS;
 
 // C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional marks,
 // embeddings, overrides and isolates.

@@ -1,12 +1,7 @@
 // The command line → named values: flag over SAS_IMAGE_GATE_<NAME> over the default, every
 // problem at once, refused secrets never echoed, typos never ignored.
-import {
-  nearest,
-  optionLabel,
-  parseArgs,
-  toInputEnv,
-  type ParsedArgs,
-} from '../../../src/cli/args.js';
+import { optionLabel, parseArgs, toInputEnv, type ParsedArgs } from '../../../src/cli/args.js';
+import { nearest } from '../../../src/infra/text.js';
 
 const SECRET = 'Zq9-very-secret-value';
 
