@@ -94,7 +94,7 @@ async function fetchIdToken(opts) {
             }
             return { value };
         }
-        const detail = `HTTP ${res.status}: ${(0,_infra_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .x)(res.body, 200) || 'no body'}`;
+        const detail = `HTTP ${res.status}: ${(0,_infra_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(res.body, 200) || 'no body'}`;
         if (res.status >= 500 || res.status === 429)
             return { retry: detail };
         const advice = res.status === 401 || res.status === 403

@@ -9,7 +9,7 @@
 // Pure. Every text is escaped for XML, and characters XML 1.0 forbids (most control characters,
 // lone surrogates, U+FFFE/U+FFFF) are removed, so text from Security Center can neither break
 // the document nor make a strict parser reject it.
-import { CATEGORIES } from '../core/categories.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 import type { CategoryEntry, ImageReport, Report, ReportFinding } from './model.js';
 
 const TOOL = 'sas-image-gate';
