@@ -233,7 +233,7 @@ function buildRule(acc) {
     // Findings of one rule share an id; take the text of the first (by key) that has a title.
     const sorted = [...acc.findings].sort((a, b) => byText(a.key, b.key));
     const first = sorted.find((f) => flatten(f.title) !== '') ?? sorted[0];
-    const label = categories/* CATEGORY_INFO */.m[acc.category].label;
+    const label = categories/* CATEGORY_INFO */.m3[acc.category].label;
     const id = clean(first.id || first.key, LIMIT.ruleName) || '(unnamed)';
     const title = clean(first.title, LIMIT.title);
     const cves = unique(sorted.flatMap((f) => f.cveIds.map(flatten)))
@@ -323,7 +323,7 @@ function packageGroups(finding) {
 function compareEntries(a, b) {
     return (LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
         b.severity - a.severity ||
-        categories/* CATEGORIES */.R.indexOf(a.category) - categories/* CATEGORIES */.R.indexOf(b.category) ||
+        categories/* CATEGORIES */.R6.indexOf(a.category) - categories/* CATEGORIES */.R6.indexOf(b.category) ||
         byText(a.ruleId, b.ruleId) ||
         byText(a.finding.key, b.finding.key) ||
         byText(a.packageName ?? '', b.packageName ?? '') ||
@@ -339,7 +339,7 @@ function buildSarif(input) {
     const entries = new Map();
     const rules = new Map();
     for (const image of input.images) {
-        for (const category of categories/* CATEGORIES */.R) {
+        for (const category of categories/* CATEGORIES */.R6) {
             for (const finding of image.findings[category] ?? []) {
                 const ruleId = ruleIdFor(category, finding);
                 const severity = findingSeverity(category, finding);
@@ -470,7 +470,7 @@ function incomplete(outcomes) {
         const which = outcomes.length > 1 ? `image ${i + 1}` : 'the image';
         if (o.error !== undefined)
             return `${which} could not be checked.`;
-        const unread = categories/* CATEGORIES */.R.filter((c) => !o.lists[c]);
+        const unread = categories/* CATEGORIES */.R6.filter((c) => !o.lists[c]);
         if (unread.length > 0)
             return `the ${unread.join(', ')} list(s) of ${which} could not be read.`;
     }
@@ -487,7 +487,7 @@ function writeSarif(config, outcomes, env, log) {
     try {
         const images = outcomes.map((o) => {
             const findings = {};
-            for (const c of categories/* CATEGORIES */.R) {
+            for (const c of categories/* CATEGORIES */.R6) {
                 const list = o.lists[c];
                 // Every finding read: those left out of the limits as unfixable are still findings.
                 if (list)

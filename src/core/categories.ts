@@ -42,3 +42,10 @@ export type Counts = Record<Category, number>;
  */
 export type Limit = number | string;
 export type Limits = Record<Category, Limit>;
+
+/** The vulnerability categories: those whose findings may have no fix (ignore-unfixable). */
+export const VULNERABILITY_CATEGORIES: readonly Category[] = ['sca-vulns', 'cve-vulns'];
+
+export function isVulnerability(category: Category): boolean {
+  return VULNERABILITY_CATEGORIES.includes(category);
+}

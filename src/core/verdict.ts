@@ -2,10 +2,17 @@
 // exceeded when any of its terms is: `N` against the count query's total (or, under
 // ignore-unfixable, the fixable findings of a vulnerability list), `LEVEL:N` against the list's
 // findings at that level or above. A term whose numbers are missing is never assumed to hold.
-import { CATEGORIES, type Category, type Counts, type Limit } from './categories.js';
+import {
+  CATEGORIES,
+  isVulnerability,
+  type Category,
+  type Counts,
+  type Limit,
+} from './categories.js';
 import { GateError } from '../infra/errors.js';
 import { LEVELS, type Level, type LevelCounts } from './findings.js';
 import type { LimitSpec, LimitSpecs } from '../inputs/limits.js';
+import { enforcedFromList } from './plan.js';
 
 export type Result = 'pass' | 'fail' | 'error';
 export type CategoryStatus = 'pass' | 'fail' | 'off';
@@ -33,24 +40,6 @@ export interface Evidence {
   /** Per category: the list's findings at exactly each level (after risk-status and ignore-unfixable). */
   levels: Partial<Record<Category, LevelCounts>>;
   ignoreUnfixable: boolean;
-}
-
-export const VULNERABILITY_CATEGORIES: readonly Category[] = ['sca-vulns', 'cve-vulns'];
-
-/**
- * Whether a category's limit is enforced from its finding list: a level term, or a vulnerability
- * limit under ignore-unfixable (then even a bare N counts the fixable findings of the list).
- */
-export function enforcedFromList(
-  category: Category,
-  spec: LimitSpec,
-  ignoreUnfixable: boolean,
-): boolean {
-  if (spec.off) return false;
-  return (
-    Object.keys(spec.levels).length > 0 ||
-    (ignoreUnfixable && VULNERABILITY_CATEGORIES.includes(category))
-  );
 }
 
 /** The report's first form of a limit: N for a single bare N, 'off', else the text written. */
@@ -92,7 +81,7 @@ export function evaluate(counts: Counts, limits: LimitSpecs, evidence: Evidence)
       if (spec.total !== undefined) {
         // A bare N is the count query's total, except that ignore-unfixable counts the fixable
         // findings of a vulnerability list instead.
-        const fixableOnly = evidence.ignoreUnfixable && VULNERABILITY_CATEGORIES.includes(category);
+        const fixableOnly = evidence.ignoreUnfixable && isVulnerability(category);
         const total = fixableOnly && levels ? atOrAbove(levels, 'low') : counts[category];
         if (total > spec.total) verdict.exceededTerms.push(String(spec.total));
       }

@@ -9,38 +9,20 @@ import {
 } from '../core/categories.js';
 import { advisoryLink, type Finding, type LevelCounts } from '../core/findings.js';
 import type { LimitSpecs } from '../inputs/limits.js';
-import type { CategoryFindings } from '../core/count.js';
 import {
   limitValue,
   unionExceeded,
   worstResult,
   type CategoryStatus,
-  type Evaluation,
   type Result,
 } from '../core/verdict.js';
 import type { Config } from '../inputs/config.js';
 import { SELECTOR_INPUTS, type ImageTarget } from '../core/selector.js';
+import type { ImageOutcome } from '../gate/outcome.js';
 import type { ScanOutcome } from '../gate/scan-proof.js';
 import type { ScanStatus } from '../gate/scan-state.js';
 
-/** What was learnt about one image. `error` is set exactly when the counts were not established. */
-export interface ImageOutcome {
-  target: ImageTarget;
-  evaluation?: Evaluation;
-  /** Every Security Center RequestId of this image's calls, in order. */
-  requestIds: string[];
-  /** The count query's RequestId (or the failing call's). */
-  requestId?: string;
-  error?: string;
-  /** Scan-state check (require-scan); absent when it was not required. */
-  scan?: ScanOutcome;
-  /** Digests whose counts were gated (bare hex). */
-  gatedDigests?: string[];
-  /** Finding lists read and counted (to enforce, to report in SARIF, or to show), by category. */
-  lists: Partial<Record<Category, CategoryFindings>>;
-  /** What the reader should know: lists not read and why, gaps between lists and counts. */
-  notes: string[];
-}
+export type { ImageOutcome } from '../gate/outcome.js';
 
 export interface CategoryEntry {
   count: number | null;
