@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  judgeList: () => (/* reexport */ count/* judgeList */.iY),
   lookUpUuid: () => (/* binding */ lookUpUuid),
   readFindingList: () => (/* binding */ readFindingList)
 });
@@ -593,7 +592,6 @@ async function lookUpUuid(scan, endpoint, selector) {
         };
     }
 }
-
 
 
 /***/ })

@@ -122,5 +122,3 @@ export async function lookUpUuid(
     };
   }
 }
-
-export { judgeList } from '../core/count.js';
