@@ -19,6 +19,8 @@ export interface RpcCall {
   action: string;
   version: string;
   params: ReadonlyArray<readonly [string, string]>;
+  /** Aborts the call, its request in flight and its retries: the answer is no longer needed. */
+  signal?: AbortSignal;
 }
 
 export interface RpcAnswer {
@@ -89,6 +91,7 @@ export class AcsClient {
   private async attempt(call: RpcCall, attempt: number, timeoutMs: number): Promise<HttpResponse> {
     const release = await this.slots.acquire();
     try {
+      call.signal?.throwIfAborted();
       const { log } = this.opts;
       const key = await this.opts.credentials();
       const signed = signRequest(
@@ -112,6 +115,7 @@ export class AcsClient {
         headers,
         // Bounded again here: the slot may have taken a while to come.
         timeoutMs: Math.max(1, Math.min(timeoutMs, this.opts.deadline.remaining())),
+        signal: call.signal,
       });
     } finally {
       release();
@@ -135,6 +139,7 @@ export class AcsClient {
         tlsAdvice: tlsAdvice(call.endpoint, 'endpoint'),
         beforeAttempt: () => this.backoff.wait(deadline),
         onThrottled: (delayMs) => this.backoff.pause(delayMs),
+        signal: call.signal,
       },
       async (timeoutMs, attempt) => {
         const res = await this.attempt(call, attempt, timeoutMs);

@@ -45,7 +45,7 @@ export function countParams(q: CountQuery): Array<[string, string]> {
 }
 
 export async function describeImageSecurityScanCount(
-  client: AcsClient,
+  client: Pick<AcsClient, 'call'>,
   endpoint: Endpoint,
   query: CountQuery,
 ): Promise<CountAnswer> {

@@ -11,7 +11,8 @@ import {
 } from './categories.js';
 import { GateError } from '../infra/errors.js';
 import { LEVELS, type Level, type LevelCounts } from './findings.js';
-import type { LimitSpec, LimitSpecs } from '../core/limits.js';
+import type { LimitSpec, LimitSpecs } from './limits.js';
+import { enforcedFromList } from './plan.js';
 
 export type Result = 'pass' | 'fail' | 'error';
 export type CategoryStatus = 'pass' | 'fail' | 'off';
@@ -39,19 +40,6 @@ export interface Evidence {
   /** Per category: the list's findings at exactly each level (after risk-status and ignore-unfixable). */
   levels: Partial<Record<Category, LevelCounts>>;
   ignoreUnfixable: boolean;
-}
-
-/**
- * Whether a category's limit is enforced from its finding list: a level term, or a vulnerability
- * limit under ignore-unfixable (then even a bare N counts the fixable findings of the list).
- */
-export function enforcedFromList(
-  category: Category,
-  spec: LimitSpec,
-  ignoreUnfixable: boolean,
-): boolean {
-  if (spec.off) return false;
-  return Object.keys(spec.levels).length > 0 || (ignoreUnfixable && isVulnerability(category));
 }
 
 /** The report's first form of a limit: N for a single bare N, 'off', else the text written. */

@@ -1,5 +1,6 @@
-// What the engine learnt about one image: the evaluation or the error, the scan proof, the lists
-// read and the RequestIds. The report, the summary and every file format are built from it.
+// What the gate learnt about one image: the engine's result, which the report, the summary, the
+// comment and the SARIF log present. It lives with the engine (report/ imports it, never the
+// other way round), so a second front end gets the same outcome without the report's code.
 import type { Category } from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import type { ImageTarget } from '../core/selector.js';

@@ -1,9 +1,9 @@
 // Which Security Center actions a run with these settings may call: its minimal RAM policy. A
 // permission error shows the whole policy, so that fixing one refusal does not just reveal the
 // next.
-import { CATEGORIES, type Category } from '../core/categories.js';
+import type { Category } from '../core/categories.js';
+import { mayRead, planLists } from '../core/plan.js';
 import type { Config } from '../inputs/config.js';
-import { enforcedFromList } from '../core/verdict.js';
 
 /** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
 export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
@@ -20,8 +20,14 @@ export type PolicySettings = Pick<
 
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 export function listedCategories(config: PolicySettings): Category[] {
-  if (config.sarifFile !== '' || config.listFindings > 0) return [...CATEGORIES];
-  return CATEGORIES.filter((c) => enforcedFromList(c, config.limits[c], config.ignoreUnfixable));
+  return mayRead(
+    planLists({
+      limits: config.limits,
+      ignoreUnfixable: config.ignoreUnfixable,
+      sarif: config.sarifFile !== '',
+      listFindings: config.listFindings,
+    }),
+  );
 }
 
 export function ramActionsFor(config: PolicySettings): string[] {

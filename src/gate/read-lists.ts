@@ -123,5 +123,3 @@ export async function lookUpUuid(
     };
   }
 }
-
-export { judgeList } from '../core/list-trust.js';

@@ -10,6 +10,8 @@ export interface HttpRequest {
   body?: string;
   /** Upper bound for this attempt (connect + headers + body); the caller passes what is left of its deadline. */
   timeoutMs: number;
+  /** Aborts the request: its reason is thrown (not a NetworkError, so it is never retried). */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -101,7 +103,8 @@ export function createTransport(env: NodeJS.ProcessEnv, connections: number): Tr
 
 async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
   const timeout = Math.max(1, Math.floor(req.timeoutMs));
-  const signal = AbortSignal.timeout(timeout);
+  const timer = AbortSignal.timeout(timeout);
+  const signal = req.signal ? AbortSignal.any([timer, req.signal]) : timer;
   try {
     const res = await request(req.url, {
       dispatcher,
@@ -152,8 +155,9 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
     }
     return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
   } catch (err) {
+    req.signal?.throwIfAborted();
     if (err instanceof NetworkError) throw err;
-    throw toNetworkError(err, signal.aborted, timeout);
+    throw toNetworkError(err, timer.aborted, timeout);
   }
 }
 

@@ -56,6 +56,8 @@ export interface RetryContext {
   beforeAttempt?: () => Promise<void>;
   /** Told the delay chosen after a throttled attempt, to pause the other calls too. */
   onThrottled?: (delayMs: number) => void;
+  /** The caller no longer needs the answer: no further attempt, its reason is thrown. */
+  signal?: AbortSignal;
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
@@ -72,7 +74,9 @@ export async function retrying<T>(
   const random = ctx.random ?? Math.random;
   let lastProblem = 'no attempt was made';
   for (let n = 1; ; n++) {
+    ctx.signal?.throwIfAborted();
     await ctx.beforeAttempt?.();
+    ctx.signal?.throwIfAborted();
     if (ctx.deadline.expired()) {
       throw new GateError(
         `${ctx.what} did not complete before the deadline (timeout-seconds) after ${n - 1} attempt(s); last problem: ${lastProblem}. ${ctx.deadlineAdvice ?? 'Raise timeout-seconds if the service is slow to answer.'}`,
@@ -113,7 +117,7 @@ export async function retrying<T>(
     ctx.log.info(
       `${ctx.what}: attempt ${n} failed (${lastProblem}); retrying in ${Math.round(delay)} ms`,
     );
-    await sleep(delay);
+    await sleep(delay, ctx.signal);
   }
 }
 

@@ -115,6 +115,8 @@ export interface FaultRule {
   action?: string;
   /** How many matching requests it applies to (default 1; Infinity for all). */
   times?: number;
+  /** Only requests for this page of a paged list (CurrentPage; default: any). */
+  page?: number;
 }
 
 export interface RecordedRequest {
@@ -368,7 +370,7 @@ export class SasSimulator {
     return this;
   }
 
-  fault(fault: Fault, options: { action?: string; times?: number } = {}): this {
+  fault(fault: Fault, options: { action?: string; times?: number; page?: number } = {}): this {
     this.rules.push({ fault, ...options, used: 0 });
     return this;
   }
@@ -423,9 +425,10 @@ export class SasSimulator {
     return total;
   }
 
-  private takeFault(action: string): Fault | undefined {
+  private takeFault(action: string, params: Record<string, string>): Fault | undefined {
     for (const rule of this.rules) {
       if (rule.action && rule.action !== action) continue;
+      if (rule.page !== undefined && params['CurrentPage'] !== String(rule.page)) continue;
       if (rule.used >= (rule.times ?? 1)) continue;
       rule.used++;
       return rule.fault;
@@ -450,7 +453,7 @@ export class SasSimulator {
       this.requests.push(recorded);
 
       if (this.latencyMs > 0) await sleep(this.latencyMs);
-      const fault = this.takeFault(action);
+      const fault = this.takeFault(action, params);
       if (fault?.kind === 'hang') return; // the socket is destroyed on close()
       if (fault?.kind === 'reset') {
         req.socket.destroy();

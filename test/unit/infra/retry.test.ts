@@ -77,3 +77,22 @@ test('an expired deadline stops before the next attempt, with the deadline advic
     /did not complete before the deadline .* after 0 attempt\(s\).*Raise it\./,
   );
 });
+
+test('an aborted call stops at once: no further attempt, not even after the backoff it was in', async () => {
+  const stop = new AbortController();
+  const reason = new GateError('stopped');
+  let calls = 0;
+  const started = Date.now();
+  const slow: RetryPolicy = { ...FAST, baseDelayMs: 5_000, maxDelayMs: 5_000 };
+  const pending = retrying(ctx({ policy: slow, signal: stop.signal }), async () => {
+    calls++;
+    return { retry: 'busy' };
+  });
+  setTimeout(() => stop.abort(reason), 20);
+  await expect(pending).rejects.toBe(reason);
+  expect(calls).toBe(1);
+  expect(Date.now() - started).toBeLessThan(1_000);
+  await expect(retrying(ctx({ signal: stop.signal }), async () => ({ value: 1 }))).rejects.toBe(
+    reason,
+  );
+});

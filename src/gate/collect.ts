@@ -1,0 +1,269 @@
+// Collects one image's evidence through the Security Center port: the scan proof, the count
+// query and the finding lists the plan (core/plan.ts) names. Judging is judge.ts's; this module
+// only decides what to ask, when, and which answers to keep.
+//
+// Latency: with a digest, the proof's first request goes out first, then the count query and the
+// lists go out with it instead of after it. Their answers are used only when the proof found the
+// scan complete at once and that scan finished at least a minute before Security Center gave
+// them (acceptsEarly in scan-state.ts); otherwise they are asked again after the proof. What was
+// not sent early goes out as soon as the proof ends. The baseline list needs the image's UUID,
+// which the proof's row gives: it is not sent early unless the UUID is known.
+//
+// Stopping: once the answers decide the image (a failed count query, a failed list a limit needs)
+// or the image is done, every request still in flight for it is aborted; nothing that no longer
+// matters holds the step open.
+import type { CountAnswer, CountQuery } from '../alibaba/counts.js';
+import type { Category } from '../core/categories.js';
+import type { ListPlan } from '../core/plan.js';
+import type { ImageSelector, ImageTarget } from '../core/selector.js';
+import { GateError } from '../infra/errors.js';
+import type { Config } from '../inputs/config.js';
+import { decided, judge, planOf, type Evidence, type Settled } from './judge.js';
+import type { ListResult } from './read-lists.js';
+import type { SecurityCenterPort } from './sas-port.js';
+import { acceptsEarly } from './scan-state.js';
+
+export type { Evidence, Settled } from './judge.js';
+
+/** What collecting needs of the run's settings. */
+export type CollectSettings = Pick<
+  Config,
+  | 'scan'
+  | 'limits'
+  | 'ignoreUnfixable'
+  | 'listFindings'
+  | 'sarifFile'
+  | 'riskStatus'
+  | 'scanRange'
+  | 'instanceUuids'
+>;
+
+/** The reason the image's remaining requests are aborted with (never shown: nobody awaits them). */
+export class Stopped extends GateError {
+  constructor() {
+    super("stopped: the image's verdict no longer depends on this request");
+    this.name = 'Stopped';
+  }
+}
+
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** Answers asked together. */
+interface Asked {
+  count?: Promise<Settled<CountAnswer>>;
+  lists: Map<Category, Promise<ListResult>>;
+}
+
+/** One image's collection: what to ask through the port, and the answers kept until it is decided. */
+class Collection {
+  readonly evidence: Evidence;
+  readonly plan: ListPlan;
+  private readonly stop = new AbortController();
+  private readonly pending: Array<Promise<void>> = [];
+  private uuid: string | undefined;
+  private uuidProblem: string | undefined;
+
+  constructor(
+    private readonly target: ImageTarget,
+    private readonly settings: CollectSettings,
+    private readonly port: SecurityCenterPort,
+  ) {
+    this.plan = planOf(settings);
+    this.evidence = { requestIds: [], selector: target.selector, lists: {} };
+    this.uuid = target.selector.uuid;
+  }
+
+  get signal(): AbortSignal {
+    return this.stop.signal;
+  }
+
+  /** Aborts whatever is still in flight for this image. */
+  end(): void {
+    if (!this.stop.signal.aborted) this.stop.abort(new Stopped());
+  }
+
+  ask(selector: ImageSelector, categories: readonly Category[], withCount: boolean): Asked {
+    const asked: Asked = { lists: new Map() };
+    const { endpoint } = this.target;
+    if (withCount) {
+      const query: CountQuery = {
+        selector,
+        scanRange: this.settings.scanRange,
+        instanceUuids: this.settings.instanceUuids,
+        riskStatus: this.settings.riskStatus,
+      };
+      asked.count = settle(this.port.countQuery(endpoint, query, this.signal));
+    }
+    const spec = { endpoint, selector, uuid: this.uuid, uuidProblem: this.uuidProblem };
+    const opts = {
+      riskStatus: this.settings.riskStatus,
+      ignoreUnfixable: this.settings.ignoreUnfixable,
+    };
+    for (const c of categories) {
+      const read = this.port.readList(c, spec, opts, this.signal);
+      // Taken later (or never, when the image ends first): none may go unhandled meanwhile.
+      read.catch(() => undefined);
+      asked.lists.set(c, read);
+    }
+    return asked;
+  }
+
+  /** Keeps the answer the verdict will use, unless the image was decided before it came. */
+  keepCount(answer: Promise<Settled<CountAnswer>>): void {
+    this.track(answer, (count) => (this.evidence.count = count));
+  }
+
+  keepList(category: Category, result: Promise<ListResult>): void {
+    this.track(result, (r) => (this.evidence.lists[category] = r));
+  }
+
+  keepAll(asked: Asked): void {
+    if (asked.count) this.keepCount(asked.count);
+    for (const [c, p] of asked.lists) this.keepList(c, p);
+  }
+
+  private track<T>(answer: Promise<T>, keep: (value: T) => void): void {
+    const kept = answer.then(
+      (value) => {
+        if (this.signal.aborted) return;
+        keep(value);
+        if (decided(this.evidence, this.plan.enforced)) this.end();
+      },
+      (err: unknown) => {
+        // Not an answer but a fault of the collection itself: the image is an error.
+        if (this.signal.aborted) return;
+        this.evidence.failure ??= err;
+        this.end();
+      },
+    );
+    this.pending.push(kept);
+  }
+
+  /** Every answer kept, or the image decided (then what is still in flight does not count). */
+  async settled(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => {
+      if (this.signal.aborted) resolve();
+      else this.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([Promise.all(this.pending), stopped]);
+  }
+
+  /** Once the proof is in, and before the first answer is kept. */
+  proven(scanUuid: string | undefined): void {
+    this.uuid ??= scanUuid;
+  }
+
+  async lookUpUuid(): Promise<void> {
+    if (!this.plan.upFront.includes('baseline-risks') || this.uuid) return;
+    const found = await this.port.lookUpUuid(this.target.endpoint, this.evidence.selector);
+    this.evidence.requestIds.push(...found.requestIds);
+    this.uuid = found.uuid;
+    this.uuidProblem = found.problem;
+  }
+
+  hasUuid(): boolean {
+    return this.uuid !== undefined;
+  }
+}
+
+/**
+ * One image's evidence. Never rejects: whatever ends the collection early is the evidence's
+ * `failure`, and judge() makes it the image's error.
+ */
+export async function collectEvidence(
+  target: ImageTarget,
+  settings: CollectSettings,
+  port: SecurityCenterPort,
+): Promise<Evidence> {
+  const run = new Collection(target, settings, port);
+  const { evidence } = run;
+  try {
+    if (settings.scan.require) await withProof(run, target, port);
+    else {
+      await run.lookUpUuid();
+      run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
+    }
+    await run.settled();
+    if (!run.signal.aborted && evidence.failure === undefined) await readOnFail(run, settings);
+  } catch (err) {
+    evidence.failure ??= err;
+  } finally {
+    run.end();
+  }
+  // Nothing that arrives after this can change it: answers after the stop are not kept.
+  return evidence;
+}
+
+/** The proof, with the count query and the lists sent early when the digest is known. */
+async function withProof(
+  run: Collection,
+  target: ImageTarget,
+  port: SecurityCenterPort,
+): Promise<void> {
+  const { evidence, plan } = run;
+  const first = evidence.selector;
+  // The proof's first request goes out first, so it never queues behind the early reads.
+  const proofP = settle(port.proveScanned(target.endpoint, first));
+  // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
+  const before = run.hasUuid() ? plan.upFront : plan.upFront.filter((c) => c !== 'baseline-risks');
+  const early = first.digest ? run.ask(first, before, true) : undefined;
+  const proved = await proofP;
+  if ('error' in proved) {
+    evidence.failure = proved.error;
+    return;
+  }
+  const scan = proved.value;
+  evidence.scan = scan;
+  evidence.requestIds.push(...scan.requestIds);
+  if (scan.problem !== undefined || scan.status !== 'scanned') {
+    evidence.failure = new GateError(
+      scan.problem ?? `The scan state is ${scan.status}, not scanned.`,
+    );
+    return;
+  }
+  // Pin the later queries to what was checked: a tag that moves meanwhile cannot swap images.
+  if (!first.digest && scan.digests.length === 1)
+    evidence.selector = { ...first, digest: scan.digests[0] };
+  run.proven(scan.uuid);
+  const pinned = evidence.selector;
+  // What was not sent early goes out now; an early answer that may describe an earlier scan
+  // than the one proven is asked again.
+  run.keepAll(
+    run.ask(
+      pinned,
+      plan.upFront.filter((c) => !early?.lists.has(c)),
+      !early,
+    ),
+  );
+  if (!early) return;
+  const again = (categories: Category[], withCount: boolean) =>
+    run.ask(pinned, categories, withCount);
+  if (early.count)
+    run.keepCount(
+      early.count.then((counted) =>
+        'value' in counted && acceptsEarly(scan, counted.value.serverTime)
+          ? counted
+          : (again([], true).count as Promise<Settled<CountAnswer>>),
+      ),
+    );
+  for (const [c, pending] of early.lists) {
+    const redo = () => again([c], false).lists.get(c) as Promise<ListResult>;
+    run.keepList(
+      c,
+      pending.then((r) => (r.ok && acceptsEarly(scan, r.answeredAt) ? r : redo())),
+    );
+  }
+}
+
+/** An image over its limits shows what to fix: the lists not read yet are read to list them. */
+async function readOnFail(run: Collection, settings: CollectSettings): Promise<void> {
+  const rest = run.plan.onFail;
+  if (rest.length === 0 || judge(run.evidence, settings).evaluation?.result !== 'fail') return;
+  run.keepAll(run.ask(run.evidence.selector, rest, false));
+  await run.settled();
+}

@@ -1,0 +1,169 @@
+// Judges one image from its evidence: a pure function of what collect.ts gathered (the scan
+// proof's end, the count query's answer, the finding lists read) and the run's settings. Fail
+// closed: an image ends with an evaluation only when the counts and every list a limit needs were
+// established; anything else is an error naming what was missing. A list read only to show or to
+// report that cannot be used is a note, never a reason to pass or to fail.
+import type { CountAnswer } from '../alibaba/counts.js';
+import { CATEGORY_INFO, type Category } from '../core/categories.js';
+import type { CategoryFindings } from '../core/count.js';
+import { judgeList } from '../core/list-trust.js';
+import type { LevelCounts } from '../core/findings.js';
+import { planLists, type ListPlan } from '../core/plan.js';
+import type { ImageSelector } from '../core/selector.js';
+import { evaluate, type Evaluation } from '../core/verdict.js';
+import { describeError, GateError } from '../infra/errors.js';
+import type { Config } from '../inputs/config.js';
+import type { ListResult } from './read-lists.js';
+import type { ScanOutcome } from './scan-proof.js';
+
+export type Settled<T> = { value: T } | { error: unknown };
+
+/** What was learnt about one image before judging it. */
+export interface Evidence {
+  /** RequestIds of the scan proof and of the UUID lookup, in order. */
+  requestIds: string[];
+  /** The scan proof's end (require-scan), when it ended with an answer. */
+  scan?: ScanOutcome;
+  /** What the count query and the lists were asked for (a tag pinned to the proven digest). */
+  selector: ImageSelector;
+  /** Why collecting ended before the counts (the proof's failure, say): the image is an error. */
+  failure?: unknown;
+  /** The count query's answer or failure; absent when the image was decided before it came. */
+  count?: Settled<CountAnswer>;
+  /** The lists read (up front, and on a fail), by category; absent: not read or not waited for. */
+  lists: Partial<Record<Category, ListResult>>;
+}
+
+/** What judging needs of the run's settings. */
+export type JudgeSettings = Pick<
+  Config,
+  'limits' | 'ignoreUnfixable' | 'listFindings' | 'sarifFile'
+>;
+
+/** The image's verdict and what the report shows beside it. */
+export interface Judgement {
+  /** Set exactly when there is no error. */
+  evaluation?: Evaluation;
+  error?: string;
+  /** Every RequestId of the calls whose answers were used, in order; the failing call's last. */
+  requestIds: string[];
+  /** The count query's RequestId, or the failing call's. */
+  requestId?: string;
+  /** Digests whose counts were gated (bare hex); absent on an error. */
+  gatedDigests?: string[];
+  /** Lists kept for the report: whole for SARIF, else the findings to show. */
+  lists: Partial<Record<Category, CategoryFindings>>;
+  notes: string[];
+  /** Per enforced or reported category: the list's findings at each level. */
+  levels: Partial<Record<Category, LevelCounts>>;
+}
+
+/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
+export function planOf(settings: JudgeSettings): ListPlan {
+  return planLists({
+    limits: settings.limits,
+    ignoreUnfixable: settings.ignoreUnfixable,
+    sarif: settings.sarifFile !== '',
+    listFindings: settings.listFindings,
+  });
+}
+
+const label = (c: Category) => CATEGORY_INFO[c].label;
+
+/**
+ * Whether the answers so far already make the image an error, whatever the others still to come
+ * say: a failed count query, or a list a limit needs that failed or cannot be trusted.
+ */
+export function decided(e: Evidence, enforced: readonly Category[]): boolean {
+  if (e.failure !== undefined || (e.count && 'error' in e.count)) return true;
+  const counts = e.count && 'value' in e.count ? e.count.value.counts : undefined;
+  return enforced.some((c) => {
+    const read = e.lists[c];
+    if (!read) return false;
+    if (!read.ok) return true;
+    return counts !== undefined && 'problem' in judgeList(label(c), read, counts[c]);
+  });
+}
+
+export function judge(e: Evidence, settings: JudgeSettings): Judgement {
+  const j: Judgement = { requestIds: [...e.requestIds], lists: {}, notes: [], levels: {} };
+  if (e.failure !== undefined) return failed(e.failure, j);
+  if (e.count && 'error' in e.count) return failed(e.count.error, j);
+  const plan = planOf(settings);
+  // Decided by a list before the count query answered: that list's failure is the error.
+  if (!e.count)
+    return failed(listFailure(e, plan, j) ?? new GateError('The count query was not answered.'), j);
+  try {
+    const answer = e.count.value;
+    if (answer.requestId) j.requestIds.push(answer.requestId);
+    j.requestId = answer.requestId;
+    j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
+    for (const c of plan.upFront) {
+      const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j);
+      if (levels) j.levels[c] = levels;
+    }
+    j.evaluation = evaluate(answer.counts, settings.limits, {
+      levels: j.levels,
+      ignoreUnfixable: settings.ignoreUnfixable,
+    });
+    // Read only to show what to fix: its gaps are notes.
+    if (j.evaluation.result === 'fail')
+      for (const c of plan.onFail) keep(c, e, answer, false, settings, j);
+    return j;
+  } catch (err) {
+    return failed(err, j);
+  }
+}
+
+/** The image is an error: no evaluation, no gated digest, the failing call's RequestId last. */
+function failed(err: unknown, j: Judgement): Judgement {
+  delete j.evaluation;
+  delete j.gatedDigests;
+  j.error = describeError(err);
+  if (err instanceof GateError && err.requestId) j.requestIds.push(err.requestId);
+  // The last call's RequestId is the one support needs for this error.
+  j.requestId = j.requestIds.at(-1);
+  return j;
+}
+
+/** The first list a limit needs that failed, its RequestIds and those before it taken. */
+function listFailure(e: Evidence, plan: ListPlan, j: Judgement): GateError | undefined {
+  for (const c of plan.upFront) {
+    const read = e.lists[c];
+    if (!read) continue;
+    j.requestIds.push(...read.requestIds);
+    if (!read.ok && plan.enforced.includes(c)) return new GateError(read.problem);
+  }
+  return undefined;
+}
+
+/**
+ * Keeps a read list for the report, or says why not: an error (thrown) for a list the limits
+ * need, a note for one read only to show or to report. Returns its level counts when kept.
+ */
+function keep(
+  category: Category,
+  e: Evidence,
+  answer: CountAnswer,
+  enforced: boolean,
+  settings: JudgeSettings,
+  j: Judgement,
+): LevelCounts | undefined {
+  const read = e.lists[category];
+  if (!read) return undefined;
+  j.requestIds.push(...read.requestIds);
+  const judged = judgeList(label(category), read, answer.counts[category]);
+  if ('problem' in judged) {
+    if (enforced) throw new GateError(judged.problem);
+    j.notes.push(judged.problem);
+    return undefined;
+  }
+  // Only what is shown stays in memory, unless the SARIF log reports every finding.
+  const list = judged.keep;
+  j.lists[category] =
+    settings.sarifFile !== ''
+      ? list
+      : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
+  j.notes.push(...judged.notes);
+  return list.levels;
+}
