@@ -1,7 +1,7 @@
 // Reading Alibaba Cloud error answers (JSON, XML or a proxy's HTML page) and turning them into
 // messages that say what to do. Classified by Code, never by HTTP status alone.
 import { GateError } from '../infra/errors.js';
-import { scrub } from '../infra/secrets.js';
+import { shortenLine } from '../infra/text.js';
 
 export interface ParsedAnswer {
   json?: Record<string, unknown>;
@@ -214,10 +214,9 @@ export function apiError(
 }
 
 /**
- * Shortened for a message. Secrets are scrubbed first: a secret echoed in an answer and then cut
- * in half would no longer match the scrubbing of the finished text.
+ * Shortened for a message, on one line (infra/text.ts: secrets are scrubbed before the cut, and a
+ * cut never ends in the start of one).
  */
 export function truncate(text: string, max: number): string {
-  const flat = scrub(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortenLine(text, max);
 }

@@ -2,6 +2,7 @@
 // bounded, and the one paged reader the five list operations share. The reader fails closed: a
 // list it cannot show complete and well-formed is a GateError, never a shorter list.
 import { GateError } from '../infra/errors.js';
+import { shorten } from '../infra/text.js';
 import { truncate } from './api-errors.js';
 import { SAS_VERSION, type RpcAnswer, type RpcCall } from './client.js';
 import type { Endpoint } from './endpoints.js';
@@ -49,13 +50,9 @@ export class ListBoundError extends GateError {
   }
 }
 
-/** Cut to `max` characters (ending in '…'), never splitting a surrogate pair. */
+/** Cut to `max` characters (infra/text.ts: scrubbed first, ending in '…', pairs kept whole). */
 export function capText(s: string, max = MAX_TEXT): string {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${s.slice(0, end)}…`;
+  return shorten(s, max);
 }
 
 /** A text field, kept raw but capped; numbers and booleans as their text; '' and others absent. */

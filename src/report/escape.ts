@@ -1,6 +1,8 @@
 // Untrusted text (inputs, event payload, API answers) becomes inert HTML entities before it
 // enters Markdown: no tags, no table breaks, no links (not even bare URLs), no mentions, no code
 // spans.
+import { shorten } from '../infra/text.js';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -36,6 +38,5 @@ export function escapeText(text: string): string {
 
 /** Escaped and shortened to at most `max` characters of the original text. */
 export function escapeShort(text: string, max: number): string {
-  const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return escapeText(t);
+  return escapeText(shorten(text, max));
 }
