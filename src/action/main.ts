@@ -22,6 +22,7 @@ import { renderMarkdown, verdictHeadline } from '../report/render.js';
 import { ramActionsFor } from '../gate/ram-policy.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from '../infra/secrets.js';
 import { USER_AGENT } from '../infra/version.js';
+import { replaceFile } from '../infra/workspace-path.js';
 
 const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
 /** A bad-input run has spent no time yet; this bounds its PR comment. */
@@ -50,6 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
   const outcomes = await gate(config, env, deadline, log);
   const report = scrubDeep(buildReport(config, outcomes));
   writeSummary(report, config, env, log);
+  if (config.reportFile) writeReportFile(report, config.reportFile, log);
   const sarifFile = config.sarifFile
     ? (await import('./sarif-step.js')).writeSarif(config, outcomes, env, log)
     : '';
@@ -192,6 +194,16 @@ function writeSummary(
   } catch (err) {
     // The verdict does not depend on the summary; say why it is missing and go on.
     log.warning(`Job summary not written: ${describeError(err)}`);
+  }
+}
+
+/** The complete report, unbounded (the output is bounded); a file not written is a warning. */
+function writeReportFile(report: Report, file: string, log: Logger): void {
+  try {
+    replaceFile(file, JSON.stringify(report));
+    log.info(`Report written to ${file}.`);
+  } catch (err) {
+    log.warning(`Report file not written to ${file}: ${describeError(err)}`);
   }
 }
 

@@ -3,10 +3,11 @@
 // environment, so tests need no process globals, and it collects every problem instead of
 // throwing at the first, so bad input is reported all at once before any request).
 // Every parsing rule (booleans, whole numbers, choices, lists) exists here once.
+import { shorten } from '../infra/text.js';
 
 /** A value as shown in a problem: quoted, and cut at 80 characters. */
 export function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  return JSON.stringify(shorten(value, 80));
 }
 
 /** Comma- or newline-separated entries, trimmed, empty ones dropped. */

@@ -31,6 +31,7 @@ function configWith(limits: Limits = ZERO): Config {
     ignoreUnfixable: false,
     listFindings: 10,
     sarifFile: '',
+    reportFile: '',
     dockerfile: 'Dockerfile',
     failBuild: true,
     onError: 'fail',
