@@ -24,7 +24,7 @@ import { registerSecret, scrub, scrubDeep, setMasker } from '../infra/secrets.js
 import { USER_AGENT } from '../infra/version.js';
 import { replaceFile } from '../infra/workspace-path.js';
 
-const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
+const SUMMARY_MAX_BYTES = 512 * 1024; // UTF-8 bytes: half the runner's 1 MiB per step
 /** A bad-input run has spent no time yet; this bounds its PR comment. */
 const BAD_INPUT_COMMENT_MS = 15_000;
 
@@ -189,7 +189,7 @@ function writeSummary(
     return;
   }
   try {
-    const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
+    const markdown = renderMarkdown(report, { ...config, maxBytes: SUMMARY_MAX_BYTES });
     appendFileSync(file, scrub(markdown));
   } catch (err) {
     // The verdict does not depend on the summary; say why it is missing and go on.

@@ -268,7 +268,15 @@ describe('footer and body', () => {
       [],
     );
     expect(body).not.toContain('unit-secret-value');
-    expect(body.length).toBeLessThan(GITHUB_BODY_LIMIT);
+    expect(Buffer.byteLength(body)).toBeLessThan(GITHUB_BODY_LIMIT);
+  });
+
+  test('CJK text: the body stays within 65,536 bytes of UTF-8, not only characters', () => {
+    const problems = Array.from({ length: 100 }, (_, i) => `${i}: ${'漏洞'.repeat(500)}`);
+    const body = buildCommentBody(failedRunReport('bad', problems), opts, marker, undefined, []);
+    expect(body.length).toBeGreaterThan(10_000);
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThan(GITHUB_BODY_LIMIT);
+    expect(body).not.toContain('\ufffd');
   });
 });
 
