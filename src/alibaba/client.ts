@@ -26,6 +26,8 @@ export interface RpcAnswer {
   requestId?: string;
   /** Epoch ms of the answer's HTTP Date header (Security Center's clock), when it has one. */
   serverTime?: number;
+  /** The body as received, for checks JSON.parse cannot make (a key twice). */
+  raw?: string;
 }
 
 export type { RetryPolicy };
@@ -156,7 +158,11 @@ export class AcsClient {
         const ok2xx = res.status >= 200 && res.status < 300 && !answer.failedInBody;
         if (ok2xx) {
           if (answer.json) {
-            const value: RpcAnswer = { body: answer.json, requestId: answer.requestId };
+            const value: RpcAnswer = {
+              body: answer.json,
+              requestId: answer.requestId,
+              raw: res.body,
+            };
             const serverTime = trustedDate(res.headers['date'], Date.now());
             if (serverTime !== undefined) value.serverTime = serverTime;
             return { value };
