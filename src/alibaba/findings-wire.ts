@@ -12,8 +12,10 @@ export interface SasCaller {
   call(call: RpcCall): Promise<RpcAnswer>;
 }
 
-/** Most rows one category list of one image may have; a longer list is not read. */
+/** Most findings one category list of one image may have; a longer list is not read. */
 export const MAX_LIST_ROWS = 2_000;
+/** Most malicious file paths read per image, over all its samples (a bound of its own). */
+export const MAX_FILE_PATHS = 20_000;
 /** Longest text field kept (characters); longer text is cut and ends in '…'. */
 export const MAX_TEXT = 2_000;
 /** Page size asked for; the server may cap it and reports the size it used. */
@@ -163,10 +165,10 @@ export interface PagedSpec<T> {
   /** What the rows are, for the bound's message ('findings'). */
   what: string;
   /**
-   * Rows this list shares a bound with (several lists of one category, e.g. the files of every
-   * malicious sample); default: MAX_LIST_ROWS for this list alone.
+   * Rows this list shares a bound with (several lists of one image, e.g. the files of every
+   * malicious sample) and that bound; default: MAX_LIST_ROWS for this list alone.
    */
-  budget?: { used: number };
+  budget?: { used: number; limit: number };
   /**
    * Aborted (with that failure as the reason, which is then thrown) when a list read alongside
    * has failed: no further pages are asked for.
@@ -247,12 +249,12 @@ async function fetchPage<T>(
  */
 export async function readAllPages<T>(api: SasCaller, spec: PagedSpec<T>): Promise<FindingList<T>> {
   const { action } = spec;
-  const budget = spec.budget ?? { used: 0 };
+  const budget = spec.budget ?? { used: 0, limit: MAX_LIST_ROWS };
   const first = await fetchPage(api, spec, 1, REQUEST_PAGE_SIZE);
   const total = first.total;
   budget.used += total;
-  if (budget.used > MAX_LIST_ROWS)
-    throw new ListBoundError(action, budget.used, MAX_LIST_ROWS, spec.what, first.requestId);
+  if (budget.used > budget.limit)
+    throw new ListBoundError(action, budget.used, budget.limit, spec.what, first.requestId);
 
   const size = first.pageSize ?? (first.list.length === total ? Math.max(total, 1) : undefined);
   if (size === undefined)
