@@ -7,6 +7,7 @@
 // at once and that scan finished at least a minute before Security Center gave them (see
 // acceptsEarly in scan-state.ts); otherwise they are asked again after the proof.
 import type { AcsClient } from '../alibaba/client.js';
+import type { ImageFacts } from '../alibaba/list-target.js';
 import { describeImageSecurityScanCount, type CountAnswer } from '../alibaba/counts.js';
 import { scanApi } from '../alibaba/scan-api.js';
 import { CATEGORIES, CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
@@ -63,6 +64,11 @@ export async function gateImage(
   const wanted = config.sarifFile !== '' ? [...CATEGORIES] : enforce;
   // Why a lookup found no UUID for the baseline list, to say so if that list is needed.
   let uuidProblem: string | undefined;
+  // What the image's own rows say (UUID, repository): list rows that say otherwise are another's.
+  const given = target.selector.uuid;
+  let facts: Promise<ImageFacts | undefined> | undefined = given
+    ? Promise.resolve({ uuid: given })
+    : undefined;
   const ask = async (
     selector: ImageSelector,
     uuid: string | undefined,
@@ -73,7 +79,7 @@ export async function gateImage(
     if (withCount) reads.count = settle(countQuery(ctx.client, target, selector, config));
     if (categories.length > 0) {
       const lists = await ctx.lists();
-      const spec = { endpoint: target.endpoint, selector, uuid, uuidProblem };
+      const spec = { endpoint: target.endpoint, selector, uuid, uuidProblem, facts };
       const opts = { riskStatus: config.riskStatus, ignoreUnfixable: config.ignoreUnfixable };
       for (const c of categories)
         reads.lists.set(c, lists.readFindingList(ctx.client, c, spec, opts));
@@ -99,6 +105,9 @@ export async function gateImage(
     if (config.scan.require) {
       // The proof's first request goes out first, so it never queues behind the early reads.
       const proofP = settle(ensureScanned(selector, target.endpoint, scanContext(config, ctx)));
+      facts = proofP.then((p) =>
+        'value' in p ? { ...p.value.rowFacts, ...(given ? { uuid: given } : {}) } : undefined,
+      );
       // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
       const before = uuid ? wanted : wanted.filter((c) => c !== 'baseline-risks');
       const early = selector.digest ? await ask(selector, uuid, before, true) : undefined;

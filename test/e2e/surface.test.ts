@@ -286,7 +286,7 @@ describe('rows that name another image (item 11)', () => {
     });
     const r = await run({ 'max-cve-vulns': 'high:5' });
     expect(r.outputs['result']).toBe('error');
-    expect(reportOf(r).images[0]?.error).toMatch(new RegExp(`${field} .*another image`));
+    expect(reportOf(r).images[0]?.error).toMatch(new RegExp(`another image \\(page 1: ${field} `));
   });
 
   test('another Tag on the row is not another image', async () => {
