@@ -33,6 +33,10 @@ export function escapeText(text: string): string {
       // a scheme or a www. in outside text from becoming one.
       .replace(/:\/\//g, ':\u200b//')
       .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
+      // GitHub also links e-mail addresses once `&#64;` is decoded, and its mention and
+      // issue-reference filters run on the rendered text: a zero-width space directly after each
+      // @ and # (before them does not stop a mention) keeps a name from following one.
+      .replace(/&#64;|&#35;/g, (e) => `${e}\u200b`)
   );
 }
 

@@ -219,7 +219,7 @@ describe('footer and body', () => {
     expect(rule).toBe('---');
     expect(line).toContain('[run 123, attempt 2](https://ghe.example.com/o/r/actions/runs/123)');
     expect(line).toContain('updated 2026-05-01 12:34:56 UTC');
-    expect(line).toContain('CI &lt;b&gt;&#64;team&lt;/b&gt;');
+    expect(line).toContain('CI &lt;b&gt;&#64;\u200bteam&lt;/b&gt;');
     expect(line).toContain('comment key <code>lin&#124;ux</code>');
     expect(line).not.toContain('<b>');
   });
