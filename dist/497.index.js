@@ -325,11 +325,12 @@ async function postPullRequestComment(report, config, env, deadline, log) {
 /* harmony export */   _Z: () => (/* binding */ markerFor),
 /* harmony export */   aE: () => (/* binding */ keyHash)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MAX_CHARS, GITHUB_BODY_LIMIT, resolvedPreamble */
+/* unused harmony exports COMMENT_MAX_BYTES, GITHUB_BODY_LIMIT, resolvedPreamble */
 /* harmony import */ var _infra_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5704);
 /* harmony import */ var _infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5391);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4747);
+/* harmony import */ var _infra_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1671);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6412);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4747);
 // What the pull request comment says, and which comment is this gate's: the key, the hidden
 // marker and the body (the same Markdown the job summary shows). No GitHub call is made here;
 // github/comments.ts owns those.
@@ -340,8 +341,10 @@ async function postPullRequestComment(report, config, env, deadline, log) {
 
 
 
+
 /** Render cap: well under GitHub's 65,536-character body limit, leaving room for the markers. */
-const COMMENT_MAX_CHARS = 60_000;
+/** The comment's budget in UTF-8 bytes (GitHub's limit is 65,536; its unit is not documented, bytes is the safe reading). */
+const COMMENT_MAX_BYTES = 60_000;
 const GITHUB_BODY_LIMIT = 65_536;
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
@@ -425,11 +428,11 @@ function runFooter(env, now, customKey = '') {
     const workflow = env['GITHUB_WORKFLOW'] ?? '';
     const job = env['GITHUB_JOB'] ?? '';
     if (workflow !== '')
-        parts.push(`workflow <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(workflow, 100)}</code>`);
+        parts.push(`workflow <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(workflow, 100)}</code>`);
     if (job !== '')
-        parts.push(`job <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(job, 100)}</code>`);
+        parts.push(`job <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(job, 100)}</code>`);
     if (customKey !== '')
-        parts.push(`comment key <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(customKey, 100)}</code>`);
+        parts.push(`comment key <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(customKey, 100)}</code>`);
     const time = now
         .toISOString()
         .replace('T', ' ')
@@ -445,16 +448,16 @@ function buildCommentBody(report, opts, marker, previous, footer) {
     const preamble = report.result === 'pass' && (previous === 'fail' || previous === 'error')
         ? [resolvedPreamble(previous)]
         : [];
-    const markdown = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderMarkdown */ .Gc)(report, {
+    const markdown = (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderMarkdown */ .Gc)(report, {
         failBuild: opts.failBuild,
         onError: opts.onError,
-        maxChars: COMMENT_MAX_CHARS,
+        maxBytes: COMMENT_MAX_BYTES,
         preamble,
         footer,
     });
     const body = (0,_infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`${marker}\n${stateLine(report.result)}\n${markdown}`);
     // scrub() could only lengthen a text by replacing a one- or two-character secret; stay safe.
-    return body.length < GITHUB_BODY_LIMIT ? body : body.slice(0, GITHUB_BODY_LIMIT - 1);
+    return (0,_infra_text_js__WEBPACK_IMPORTED_MODULE_2__/* .shortenBytes */ .jJ)(body, GITHUB_BODY_LIMIT - 1);
 }
 
 

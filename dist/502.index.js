@@ -14,11 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
   writeSarif: () => (/* binding */ writeSarif)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/categories.ts
 var categories = __webpack_require__(2711);
 // EXTERNAL MODULE: ./src/infra/errors.ts
@@ -31,9 +26,12 @@ var external_node_zlib_ = __webpack_require__(8522);
 var findings = __webpack_require__(4637);
 // EXTERNAL MODULE: ./src/infra/hash.ts
 var hash = __webpack_require__(5704);
+// EXTERNAL MODULE: ./src/infra/text.ts
+var infra_text = __webpack_require__(1671);
 ;// CONCATENATED MODULE: ./src/report/sarif-text.ts
 // Text and identity helpers of the SARIF log: one clean line for Security Center text, the
 // fingerprint GitHub matches alerts by, rule ids, severities and the Dockerfile URI. Pure.
+
 
 /** security-severity when Security Center gives no CVSS score. */
 const DEFAULT_SEVERITY = { high: 8.0, medium: 5.5, low: 2.0 };
@@ -68,15 +66,9 @@ function flatten(text) {
         .replace(/ {2,}/g, ' ')
         .trim();
 }
-/** At most `max` UTF-16 units, ending in '…' when cut, never splitting a surrogate pair. */
+/** At most `max` UTF-16 units (infra/text.ts: scrubbed first, '…' when cut, pairs kept whole). */
 function cap(text, max) {
-    if (text.length <= max)
-        return text;
-    let cut = max - 1;
-    const last = text.charCodeAt(cut - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        cut -= 1;
-    return `${text.slice(0, cut)}…`;
+    return (0,infra_text/* shorten */.ml)(text, max);
 }
 const clean = (text, max) => cap(flatten(text ?? ''), max);
 const sha256 = hash/* sha256Hex */.f;
@@ -444,12 +436,13 @@ var secrets = __webpack_require__(5391);
 var selector = __webpack_require__(7442);
 // EXTERNAL MODULE: ./src/infra/version.ts
 var version = __webpack_require__(8798);
+// EXTERNAL MODULE: ./src/infra/workspace-path.ts + 1 modules
+var workspace_path = __webpack_require__(8785);
 ;// CONCATENATED MODULE: ./src/action/sarif-step.ts
 // Writes the SARIF log for code scanning when `sarif-file` is set: every finding read, of every
 // image, in one run whose category comes from the comment key (so matrix legs keep their own
 // alerts). Loaded only by runs that write one. A log that cannot be written is a warning: the
 // verdict never depends on it.
-
 
 
 
@@ -480,6 +473,7 @@ function writeSarif(config, outcomes, env, log) {
     const missing = incomplete(outcomes);
     if (missing) {
         log.warning(`SARIF log not written to ${config.sarifFile}: ${missing} Uploading a log without those findings would close their alerts as fixed.`);
+        removeOld(config.sarifFile, log);
         return '';
     }
     try {
@@ -506,9 +500,9 @@ function writeSarif(config, outcomes, env, log) {
             dockerfile: config.dockerfile,
             images,
         });
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(config.sarifFile), { recursive: true });
-        // Scrubbed as values, before JSON escaping could hide a secret from the scrubber.
-        (0,external_node_fs_.writeFileSync)(config.sarifFile, JSON.stringify((0,secrets/* scrubDeep */.wE)(built.log)));
+        // Scrubbed as values, before JSON escaping could hide a secret from the scrubber. A symlink
+        // at the path is replaced, never written through.
+        (0,workspace_path/* replaceFile */.fR)(config.sarifFile, JSON.stringify((0,secrets/* scrubDeep */.wE)(built.log)));
         log.info(`SARIF log with ${built.resultCount} result(s) written to ${config.sarifFile}${built.truncated > 0 ? ` (${built.truncated} less severe result(s) left out: GitHub accepts at most 25,000 results and 10 MB)` : ''}.`);
         if (built.truncated > 0)
             log.warning(`The SARIF log leaves out ${built.truncated} less severe result(s) to stay within GitHub's limits; the job summary and the report output list the findings by image.`);
@@ -516,7 +510,21 @@ function writeSarif(config, outcomes, env, log) {
     }
     catch (err) {
         log.warning(`SARIF log not written to ${config.sarifFile}: ${(0,errors/* describeError */.Uc)(err)}`);
+        removeOld(config.sarifFile, log);
         return '';
+    }
+}
+/**
+ * No log was written this run: one left at the path by an earlier run (self-hosted runners keep
+ * workspaces) must not be uploaded as if it were this run's.
+ */
+function removeOld(file, log) {
+    try {
+        if ((0,workspace_path/* removeStale */.sq)(file))
+            log.info(`The old SARIF file at ${file} (left by an earlier run) was removed.`);
+    }
+    catch (err) {
+        log.warning(`The old SARIF file at ${file} could not be removed: ${(0,errors/* describeError */.Uc)(err)}`);
     }
 }
 
@@ -535,11 +543,12 @@ function writeSarif(config, outcomes, env, log) {
 /* harmony export */   _Z: () => (/* binding */ markerFor),
 /* harmony export */   aE: () => (/* binding */ keyHash)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MAX_CHARS, GITHUB_BODY_LIMIT, resolvedPreamble */
+/* unused harmony exports COMMENT_MAX_BYTES, GITHUB_BODY_LIMIT, resolvedPreamble */
 /* harmony import */ var _infra_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5704);
 /* harmony import */ var _infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5391);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4747);
+/* harmony import */ var _infra_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1671);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6412);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4747);
 // What the pull request comment says, and which comment is this gate's: the key, the hidden
 // marker and the body (the same Markdown the job summary shows). No GitHub call is made here;
 // github/comments.ts owns those.
@@ -550,8 +559,10 @@ function writeSarif(config, outcomes, env, log) {
 
 
 
+
 /** Render cap: well under GitHub's 65,536-character body limit, leaving room for the markers. */
-const COMMENT_MAX_CHARS = 60_000;
+/** The comment's budget in UTF-8 bytes (GitHub's limit is 65,536; its unit is not documented, bytes is the safe reading). */
+const COMMENT_MAX_BYTES = 60_000;
 const GITHUB_BODY_LIMIT = 65_536;
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
@@ -635,11 +646,11 @@ function runFooter(env, now, customKey = '') {
     const workflow = env['GITHUB_WORKFLOW'] ?? '';
     const job = env['GITHUB_JOB'] ?? '';
     if (workflow !== '')
-        parts.push(`workflow <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(workflow, 100)}</code>`);
+        parts.push(`workflow <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(workflow, 100)}</code>`);
     if (job !== '')
-        parts.push(`job <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(job, 100)}</code>`);
+        parts.push(`job <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(job, 100)}</code>`);
     if (customKey !== '')
-        parts.push(`comment key <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeShort */ .i)(customKey, 100)}</code>`);
+        parts.push(`comment key <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeShort */ .i)(customKey, 100)}</code>`);
     const time = now
         .toISOString()
         .replace('T', ' ')
@@ -655,16 +666,16 @@ function buildCommentBody(report, opts, marker, previous, footer) {
     const preamble = report.result === 'pass' && (previous === 'fail' || previous === 'error')
         ? [resolvedPreamble(previous)]
         : [];
-    const markdown = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderMarkdown */ .Gc)(report, {
+    const markdown = (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderMarkdown */ .Gc)(report, {
         failBuild: opts.failBuild,
         onError: opts.onError,
-        maxChars: COMMENT_MAX_CHARS,
+        maxBytes: COMMENT_MAX_BYTES,
         preamble,
         footer,
     });
     const body = (0,_infra_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`${marker}\n${stateLine(report.result)}\n${markdown}`);
     // scrub() could only lengthen a text by replacing a one- or two-character secret; stay safe.
-    return body.length < GITHUB_BODY_LIMIT ? body : body.slice(0, GITHUB_BODY_LIMIT - 1);
+    return (0,_infra_text_js__WEBPACK_IMPORTED_MODULE_2__/* .shortenBytes */ .jJ)(body, GITHUB_BODY_LIMIT - 1);
 }
 
 

@@ -20,6 +20,8 @@ var api_errors = __webpack_require__(6802);
 var core_digest = __webpack_require__(5543);
 // EXTERNAL MODULE: ./src/infra/errors.ts
 var errors = __webpack_require__(639);
+// EXTERNAL MODULE: ./src/infra/text.ts
+var infra_text = __webpack_require__(1671);
 // EXTERNAL MODULE: ./src/alibaba/client.ts
 var client = __webpack_require__(7597);
 ;// CONCATENATED MODULE: ./src/alibaba/findings-wire.ts
@@ -30,8 +32,11 @@ var client = __webpack_require__(7597);
 
 
 
-/** Most rows one category list of one image may have; a longer list is not read. */
+
+/** Most findings one category list of one image may have; a longer list is not read. */
 const MAX_LIST_ROWS = 2_000;
+/** Most malicious file paths read per image, over all its samples (a bound of its own). */
+const MAX_FILE_PATHS = 20_000;
 /** Longest text field kept (characters); longer text is cut and ends in '…'. */
 const MAX_TEXT = 2_000;
 /** Page size asked for; the server may cap it and reports the size it used. */
@@ -58,15 +63,9 @@ class ListBoundError extends errors/* GateError */.ue {
         this.name = 'ListBoundError';
     }
 }
-/** Cut to `max` characters (ending in '…'), never splitting a surrogate pair. */
+/** Cut to `max` characters (infra/text.ts: scrubbed first, ending in '…', pairs kept whole). */
 function capText(s, max = MAX_TEXT) {
-    if (s.length <= max)
-        return s;
-    let end = max - 1;
-    const last = s.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end--;
-    return `${s.slice(0, end)}…`;
+    return (0,infra_text/* shorten */.ml)(s, max);
 }
 /** A text field, kept raw but capped; numbers and booleans as their text; '' and others absent. */
 function optText(v) {
@@ -177,37 +176,40 @@ async function fetchPage(api, spec, page, size) {
  */
 async function readAllPages(api, spec) {
     const { action } = spec;
-    const budget = spec.budget ?? { used: 0 };
+    const budget = spec.budget ?? { used: 0, limit: MAX_LIST_ROWS };
     const first = await fetchPage(api, spec, 1, REQUEST_PAGE_SIZE);
     const total = first.total;
     budget.used += total;
-    if (budget.used > MAX_LIST_ROWS)
-        throw new ListBoundError(action, budget.used, MAX_LIST_ROWS, spec.what, first.requestId);
+    if (budget.used > budget.limit)
+        throw new ListBoundError(action, budget.used, budget.limit, spec.what, first.requestId);
     const size = first.pageSize ?? (first.list.length === total ? Math.max(total, 1) : undefined);
     if (size === undefined)
         throw fail(`${action} answered page 1 with ${first.list.length} of ${total} rows and no PageSize, so the other pages cannot be located and the list is treated as incomplete. ${SHAPE_ADVICE}`, first.requestId);
     const pageCount = Math.ceil(total / size);
     const expected = (p) => Math.max(0, Math.min(size, total - (p - 1) * size));
     spec.signal?.throwIfAborted();
-    const later = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => fetchPage(api, spec, i + 2, size));
-    // Rejections are taken below, in page order; none may go unhandled meanwhile.
-    for (const p of later)
-        p.catch(() => undefined);
     const records = [];
     const requestIds = [];
     const seen = new Set();
-    const take = (page, answer) => {
-        if (answer.requestId)
-            requestIds.push(answer.requestId);
+    const incomplete = (page, answer, what) => fail(`${action} answered an incomplete list: page ${page} ${what} (TotalCount ${total}, PageSize ${size}). ${INCOMPLETE_ADVICE}`, answer.requestId);
+    /** One page's rows, each read and the page checked against page 1, as soon as it answers. */
+    const check = (page, answer) => {
         const ctx = { action, page, requestId: answer.requestId };
         const rows = answer.list.map((raw) => spec.readRow(raw, ctx));
-        const why = (what) => fail(`${action} answered an incomplete list: page ${page} ${what} (TotalCount ${total}, PageSize ${size}). ${INCOMPLETE_ADVICE}`, answer.requestId);
+        const why = (what) => incomplete(page, answer, what);
         if (answer.total !== total)
             throw why(`reports TotalCount ${answer.total}`);
         if (answer.pageSize !== undefined && answer.pageSize !== size)
             throw why(`reports PageSize ${answer.pageSize}`);
         if (rows.length !== expected(page))
             throw why(`has ${rows.length} rows where ${expected(page)} were expected`);
+        return { answer, rows };
+    };
+    /** Rows taken in page order: a row listed twice means the pages overlapped. */
+    const take = (page, { answer, rows }) => {
+        if (answer.requestId)
+            requestIds.push(answer.requestId);
+        const why = (what) => incomplete(page, answer, what);
         for (const r of rows) {
             const k = spec.key?.(r);
             if (k === undefined)
@@ -218,12 +220,20 @@ async function readAllPages(api, spec) {
         }
         records.push(...rows);
     };
-    take(1, first);
+    take(1, check(1, first));
+    const later = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => fetchPage(api, spec, i + 2, size).then((answer) => check(i + 2, answer)));
+    // The first page to fail, whichever it is, ends the read at once: a later page's failure is
+    // never kept waiting behind an earlier page still in flight (the caller then stops the rest).
+    const failed = new Promise((_, reject) => {
+        for (const p of later)
+            p.catch(reject);
+    });
+    failed.catch(() => undefined);
     const pages = [first];
     for (const [i, p] of later.entries()) {
-        const page = await p;
+        const page = await Promise.race([p, failed]);
         take(i + 2, page);
-        pages.push(page);
+        pages.push(page.answer);
     }
     if (records.length !== total)
         throw fail(`${action} answered ${records.length} rows where TotalCount is ${total}, so the list is incomplete. ${INCOMPLETE_ADVICE}`, first.requestId);
@@ -240,6 +250,12 @@ async function readAllPages(api, spec) {
 
 
 
+/** Row field name for each fact. */
+const FACT_FIELDS = [
+    ['uuid', 'Uuid'],
+    ['repoNamespace', 'RepoNamespace'],
+    ['repoName', 'RepoName'],
+];
 function digestOf(target) {
     const digest = (0,core_digest/* bareDigest */.$)(target.digest);
     if (!/^[0-9a-f]{64}$/.test(digest))
@@ -297,7 +313,7 @@ async function describeAffectedMaliciousFileImages(api, endpoint, target, md5, s
         params: [['MaliciousMd5', md5], ['ImageDigest', digest], ...repoParams(target)],
         paging: 'pageInfo',
         listField: 'AffectedMaliciousFileImagesResponse',
-        what: 'malicious file paths',
+        what: 'malicious file paths (over all its samples)',
         ...shared,
         // A repeated row (pages that overlap) must be noticed: Id when present, else path and layer.
         key: (f) => (f.id !== undefined ? `id ${f.id}` : `${f.path} in layer ${f.layer ?? '(none)'}`),
@@ -320,12 +336,13 @@ async function describeAffectedMaliciousFileImages(api, endpoint, target, md5, s
 /**
  * The image's malicious samples, each with the files it was found at in this image. The
  * per-sample lists are read concurrently (the client's slots bound how many are in flight);
- * their rows share one MAX_LIST_ROWS bound, and the first failure stops the others paging on.
+ * the samples are findings (MAX_LIST_ROWS bounds them, as every category); their file rows share
+ * a bound of their own, MAX_FILE_PATHS per image, and the first failure stops the others paging on.
  */
 async function listMaliciousFiles(api, endpoint, target) {
     const samples = await describeGroupedMaliciousFiles(api, endpoint, target);
     const stop = new AbortController();
-    const shared = { budget: { used: 0 }, signal: stop.signal };
+    const shared = { budget: { used: 0, limit: MAX_FILE_PATHS }, signal: stop.signal };
     const reads = samples.records.map((s) => describeAffectedMaliciousFileImages(api, endpoint, target, s.md5, shared).catch((err) => {
         // The reason is what the others throw when they stop: the caller sees this GateError.
         stop.abort(err);
@@ -356,6 +373,7 @@ async function listMaliciousFiles(api, endpoint, target) {
 }
 
 ;// CONCATENATED MODULE: ./src/alibaba/findings-api.ts
+
 
 
 
@@ -413,7 +431,9 @@ function readPackages(v) {
 async function describeImageVulList(api, endpoint, target, riskStatus) {
     const digest = digestOf(target);
     const dealed = DEALED[riskStatus];
-    return readAllPages(api, {
+    // Each row's image fields, to hold against the proof's once it is known.
+    const rowsSaid = [];
+    const list = await readAllPages(api, {
         endpoint,
         action: 'DescribeImageVulList',
         params: [
@@ -431,6 +451,10 @@ async function describeImageVulList(api, endpoint, target, riskStatus) {
         readRow: (raw, ctx) => {
             const { row, id } = rowObject(raw, ctx, 'VulRecords', 'Name');
             checkDigest(row, 'ImageDigest', digest, ctx);
+            const said = {};
+            for (const [fact, field] of FACT_FIELDS)
+                said[fact] = optText(row[field]);
+            rowsSaid.push({ said, page: ctx.page, requestId: ctx.requestId });
             const primary = optInt(row['PrimaryId']);
             return {
                 identity: primary !== undefined
@@ -449,6 +473,25 @@ async function describeImageVulList(api, endpoint, target, riskStatus) {
             };
         },
     });
+    const facts = await target.facts;
+    if (facts)
+        checkFacts('DescribeImageVulList', facts, rowsSaid);
+    return list;
+}
+/**
+ * A row whose Uuid, RepoNamespace or RepoName differs from the scan proof's, where both give
+ * it, names another image: the list is not used. (Tag does not count: a digest has many tags.)
+ */
+function checkFacts(action, facts, rows) {
+    for (const { said, page, requestId } of rows) {
+        for (const [fact, field] of FACT_FIELDS) {
+            const want = facts[fact];
+            const got = said[fact];
+            if (want === undefined || got === undefined || got === want)
+                continue;
+            throw fail(`${action} answered a row for another image (page ${page}: ${field} ${(0,api_errors/* truncate */.xv)(got, 80)} where the image's own row says ${(0,api_errors/* truncate */.xv)(want, 80)}): Security Center's image filter cannot be trusted, so the list is not used. Check that digest, region and repository filters name one image.`, requestId);
+        }
+    }
 }
 /** DescribeImageGroupedVulList (Type sca): the image's SCA vulnerabilities, one item each. */
 async function describeImageGroupedVulList(api, endpoint, target) {
@@ -693,7 +736,7 @@ async function readFindingList(api, category, target, opts) {
         if (!digest) {
             throw new errors/* GateError */.ue('the image has no digest: lists are read by digest, never by tag. Give image-digest, or keep require-scan on so the scan proof resolves the digest.');
         }
-        const image = { digest, repoRegionId, repoInstanceId, repoId };
+        const image = { digest, repoRegionId, repoInstanceId, repoId, facts: target.facts };
         switch (category) {
             case 'cve-vulns': {
                 const read = await describeImageVulList(api, target.endpoint, image, opts.riskStatus);

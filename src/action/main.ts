@@ -18,8 +18,9 @@ import { buildReport, failedRunReport, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { renderMarkdown, verdictHeadline } from '../report/render.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from '../infra/secrets.js';
+import { replaceFile } from '../infra/workspace-path.js';
 
-const SUMMARY_MAX_CHARS = 512 * 1024; // far below the runner's 1 MiB per step
+const SUMMARY_MAX_BYTES = 512 * 1024; // UTF-8 bytes: half the runner's 1 MiB per step
 /** A bad-input run has spent no time yet; this bounds its PR comment. */
 const BAD_INPUT_COMMENT_MS = 15_000;
 
@@ -55,6 +56,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
   });
   const report = scrubDeep(buildReport(config, outcomes));
   writeSummary(report, config, env, log);
+  if (config.reportFile) writeReportFile(report, config.reportFile, log);
   const sarifFile = config.sarifFile
     ? (await import('./sarif-step.js')).writeSarif(config, outcomes, env, log)
     : '';
@@ -138,11 +140,21 @@ function writeSummary(
     return;
   }
   try {
-    const markdown = renderMarkdown(report, { ...config, maxChars: SUMMARY_MAX_CHARS });
+    const markdown = renderMarkdown(report, { ...config, maxBytes: SUMMARY_MAX_BYTES });
     appendFileSync(file, scrub(markdown));
   } catch (err) {
     // The verdict does not depend on the summary; say why it is missing and go on.
     log.warning(`Job summary not written: ${describeError(err)}`);
+  }
+}
+
+/** The complete report, unbounded (the output is bounded); a file not written is a warning. */
+function writeReportFile(report: Report, file: string, log: Logger): void {
+  try {
+    replaceFile(file, JSON.stringify(report));
+    log.info(`Report written to ${file}.`);
+  } catch (err) {
+    log.warning(`Report file not written to ${file}: ${describeError(err)}`);
   }
 }
 

@@ -2,8 +2,6 @@
 // image, in one run whose category comes from the comment key (so matrix legs keep their own
 // alerts). Loaded only by runs that write one. A log that cannot be written is a warning: the
 // verdict never depends on it.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { describeError } from '../infra/errors.js';
 import type { Finding } from '../core/findings.js';
@@ -15,6 +13,7 @@ import { buildSarif, type SarifImage } from '../report/sarif.js';
 import { scrubDeep } from '../infra/secrets.js';
 import { describeSelection } from '../core/selector.js';
 import { VERSION } from '../infra/version.js';
+import { removeStale, replaceFile } from '../infra/workspace-path.js';
 
 /** The code scanning category: stable per workflow, job and comment key (or repositories). */
 export function automationId(
@@ -48,6 +47,7 @@ export function writeSarif(
     log.warning(
       `SARIF log not written to ${config.sarifFile}: ${missing} Uploading a log without those findings would close their alerts as fixed.`,
     );
+    removeOld(config.sarifFile, log);
     return '';
   }
   try {
@@ -73,9 +73,9 @@ export function writeSarif(
       dockerfile: config.dockerfile,
       images,
     });
-    mkdirSync(path.dirname(config.sarifFile), { recursive: true });
-    // Scrubbed as values, before JSON escaping could hide a secret from the scrubber.
-    writeFileSync(config.sarifFile, JSON.stringify(scrubDeep(built.log)));
+    // Scrubbed as values, before JSON escaping could hide a secret from the scrubber. A symlink
+    // at the path is replaced, never written through.
+    replaceFile(config.sarifFile, JSON.stringify(scrubDeep(built.log)));
     log.info(
       `SARIF log with ${built.resultCount} result(s) written to ${config.sarifFile}${built.truncated > 0 ? ` (${built.truncated} less severe result(s) left out: GitHub accepts at most 25,000 results and 10 MB)` : ''}.`,
     );
@@ -86,6 +86,20 @@ export function writeSarif(
     return config.sarifFile;
   } catch (err) {
     log.warning(`SARIF log not written to ${config.sarifFile}: ${describeError(err)}`);
+    removeOld(config.sarifFile, log);
     return '';
+  }
+}
+
+/**
+ * No log was written this run: one left at the path by an earlier run (self-hosted runners keep
+ * workspaces) must not be uploaded as if it were this run's.
+ */
+function removeOld(file: string, log: Logger): void {
+  try {
+    if (removeStale(file))
+      log.info(`The old SARIF file at ${file} (left by an earlier run) was removed.`);
+  } catch (err) {
+    log.warning(`The old SARIF file at ${file} could not be removed: ${describeError(err)}`);
   }
 }

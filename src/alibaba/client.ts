@@ -28,9 +28,24 @@ export interface RpcAnswer {
   requestId?: string;
   /** Epoch ms of the answer's HTTP Date header (Security Center's clock), when it has one. */
   serverTime?: number;
+  /** The body as received, for checks JSON.parse cannot make (a key twice). */
+  raw?: string;
 }
 
 export type { RetryPolicy };
+
+/** Most a server Date may differ from the runner's clock at receipt and still be believed. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The answer's HTTP Date as epoch ms, when it is readable and within MAX_CLOCK_SKEW_MS of the
+ * runner's clock at receipt, in either direction; otherwise undefined, as if absent (an early
+ * answer is then asked again): a Date of `now + 10 min` or 2099 must not vouch for an answer.
+ */
+export function trustedDate(header: string | undefined, receivedAt: number): number | undefined {
+  const t = Date.parse(header ?? '');
+  return Number.isFinite(t) && Math.abs(t - receivedAt) <= MAX_CLOCK_SKEW_MS ? t : undefined;
+}
 
 export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 400,
@@ -148,9 +163,13 @@ export class AcsClient {
         const ok2xx = res.status >= 200 && res.status < 300 && !answer.failedInBody;
         if (ok2xx) {
           if (answer.json) {
-            const serverTime = Date.parse(res.headers['date'] ?? '');
-            const value: RpcAnswer = { body: answer.json, requestId: answer.requestId };
-            if (Number.isFinite(serverTime)) value.serverTime = serverTime;
+            const value: RpcAnswer = {
+              body: answer.json,
+              requestId: answer.requestId,
+              raw: res.body,
+            };
+            const serverTime = trustedDate(res.headers['date'], Date.now());
+            if (serverTime !== undefined) value.serverTime = serverTime;
             return { value };
           }
           // A success status with an unreadable body: never trust it, and never retry into a pass.

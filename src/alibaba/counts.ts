@@ -4,6 +4,7 @@ import { CATEGORIES, CATEGORY_INFO, type Counts } from '../core/categories.js';
 import { GateError } from '../infra/errors.js';
 import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
+import { duplicateKey } from './json-keys.js';
 import type { ImageSelector, RiskStatus } from '../core/selector.js';
 
 import { SAS_VERSION, type AcsClient } from './client.js';
@@ -56,6 +57,14 @@ export async function describeImageSecurityScanCount(
     version: SAS_VERSION,
     params: countParams(query),
   });
+  // JSON.parse keeps the last of a key given twice: such an answer says two things, and is
+  // malformed rather than read in its last word.
+  const twice = answer.raw === undefined ? undefined : duplicateKey(answer.raw);
+  if (twice !== undefined)
+    throw new GateError(
+      `${action} answered a JSON object with the key ${truncate(JSON.stringify(twice), 60)} twice, so the counts are unknown (the answer is malformed).`,
+      answer.requestId,
+    );
   const counts = readCounts(answer.body, action, answer.requestId);
   return { counts, requestId: answer.requestId, serverTime: answer.serverTime };
 }

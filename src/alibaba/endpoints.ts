@@ -3,7 +3,7 @@
 // so the map is explicit and an unknown region is refused instead of guessed. The map follows
 // the official SDK's endpoint map and the product's endpoint page (both send cn-hongkong to
 // the Shanghai site).
-import { nearest } from '../infra/text.js';
+import { nearest, shorten } from '../infra/text.js';
 import type { Endpoint } from '../core/selector.js';
 
 export const CHINA_HOST = 'tds.cn-shanghai.aliyuncs.com';
@@ -123,6 +123,6 @@ export function readEndpointInput(name: string, raw: string): Endpoint | string 
   const parsed = parseEndpoint(raw);
   if (typeof parsed !== 'string') return parsed;
   const shown = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1***@');
-  const text = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  const text = shorten(shown, 80);
   return `${name}: ${JSON.stringify(text)} ${parsed}`;
 }

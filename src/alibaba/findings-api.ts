@@ -4,8 +4,15 @@
 // and one over MAX_LIST_ROWS a ListBoundError. Wire shapes follow the official SDK models
 // (alibabacloud-go/sas-20181203, aliyun/alibabacloud-typescript-sdk sas-20181203).
 import type { RiskStatus } from '../core/selector.js';
+import { truncate } from './api-errors.js';
 import type { Endpoint } from './endpoints.js';
-import { digestOf, repoParams, type ListTarget } from './list-target.js';
+import {
+  digestOf,
+  FACT_FIELDS,
+  repoParams,
+  type ImageFacts,
+  type ListTarget,
+} from './list-target.js';
 import {
   asObject,
   checkDigest,
@@ -144,7 +151,9 @@ export async function describeImageVulList(
 ): Promise<FindingList<CveRecord>> {
   const digest = digestOf(target);
   const dealed = DEALED[riskStatus];
-  return readAllPages(api, {
+  // Each row's image fields, to hold against the proof's once it is known.
+  const rowsSaid: Array<{ said: ImageFacts; page: number; requestId?: string }> = [];
+  const list = await readAllPages<CveRecord>(api, {
     endpoint,
     action: 'DescribeImageVulList',
     params: [
@@ -162,6 +171,9 @@ export async function describeImageVulList(
     readRow: (raw, ctx) => {
       const { row, id } = rowObject(raw, ctx, 'VulRecords', 'Name');
       checkDigest(row, 'ImageDigest', digest, ctx);
+      const said: ImageFacts = {};
+      for (const [fact, field] of FACT_FIELDS) said[fact] = optText(row[field]);
+      rowsSaid.push({ said, page: ctx.page, requestId: ctx.requestId });
       const primary = optInt(row['PrimaryId']);
       return {
         identity:
@@ -181,6 +193,31 @@ export async function describeImageVulList(
       };
     },
   });
+  const facts = await target.facts;
+  if (facts) checkFacts('DescribeImageVulList', facts, rowsSaid);
+  return list;
+}
+
+/**
+ * A row whose Uuid, RepoNamespace or RepoName differs from the scan proof's, where both give
+ * it, names another image: the list is not used. (Tag does not count: a digest has many tags.)
+ */
+function checkFacts(
+  action: string,
+  facts: ImageFacts,
+  rows: ReadonlyArray<{ said: ImageFacts; page: number; requestId?: string }>,
+): void {
+  for (const { said, page, requestId } of rows) {
+    for (const [fact, field] of FACT_FIELDS) {
+      const want = facts[fact];
+      const got = said[fact];
+      if (want === undefined || got === undefined || got === want) continue;
+      throw fail(
+        `${action} answered a row for another image (page ${page}: ${field} ${truncate(got, 80)} where the image's own row says ${truncate(want, 80)}): Security Center's image filter cannot be trusted, so the list is not used. Check that digest, region and repository filters name one image.`,
+        requestId,
+      );
+    }
+  }
 }
 
 /** DescribeImageGroupedVulList (Type sca): the image's SCA vulnerabilities, one item each. */

@@ -3,6 +3,7 @@
 // list it cannot show complete and well-formed is a GateError, never a shorter list.
 import { bareDigest } from '../core/digest.js';
 import { GateError } from '../infra/errors.js';
+import { shorten } from '../infra/text.js';
 import { truncate } from './api-errors.js';
 import { SAS_VERSION, type RpcAnswer, type RpcCall } from './client.js';
 import type { Endpoint } from './endpoints.js';
@@ -12,8 +13,10 @@ export interface SasCaller {
   call(call: RpcCall): Promise<RpcAnswer>;
 }
 
-/** Most rows one category list of one image may have; a longer list is not read. */
+/** Most findings one category list of one image may have; a longer list is not read. */
 export const MAX_LIST_ROWS = 2_000;
+/** Most malicious file paths read per image, over all its samples (a bound of its own). */
+export const MAX_FILE_PATHS = 20_000;
 /** Longest text field kept (characters); longer text is cut and ends in '…'. */
 export const MAX_TEXT = 2_000;
 /** Page size asked for; the server may cap it and reports the size it used. */
@@ -50,13 +53,9 @@ export class ListBoundError extends GateError {
   }
 }
 
-/** Cut to `max` characters (ending in '…'), never splitting a surrogate pair. */
+/** Cut to `max` characters (infra/text.ts: scrubbed first, ending in '…', pairs kept whole). */
 export function capText(s: string, max = MAX_TEXT): string {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${s.slice(0, end)}…`;
+  return shorten(s, max);
 }
 
 /** A text field, kept raw but capped; numbers and booleans as their text; '' and others absent. */
@@ -159,10 +158,10 @@ export interface PagedSpec<T> {
   /** What the rows are, for the bound's message ('findings'). */
   what: string;
   /**
-   * Rows this list shares a bound with (several lists of one category, e.g. the files of every
-   * malicious sample); default: MAX_LIST_ROWS for this list alone.
+   * Rows this list shares a bound with (several lists of one image, e.g. the files of every
+   * malicious sample) and that bound; default: MAX_LIST_ROWS for this list alone.
    */
-  budget?: { used: number };
+  budget?: { used: number; limit: number };
   /**
    * Aborted (with that failure as the reason, which is then thrown) when a list read alongside
    * has failed: no further pages are asked for.
@@ -243,12 +242,12 @@ async function fetchPage<T>(
  */
 export async function readAllPages<T>(api: SasCaller, spec: PagedSpec<T>): Promise<FindingList<T>> {
   const { action } = spec;
-  const budget = spec.budget ?? { used: 0 };
+  const budget = spec.budget ?? { used: 0, limit: MAX_LIST_ROWS };
   const first = await fetchPage(api, spec, 1, REQUEST_PAGE_SIZE);
   const total = first.total;
   budget.used += total;
-  if (budget.used > MAX_LIST_ROWS)
-    throw new ListBoundError(action, budget.used, MAX_LIST_ROWS, spec.what, first.requestId);
+  if (budget.used > budget.limit)
+    throw new ListBoundError(action, budget.used, budget.limit, spec.what, first.requestId);
 
   const size = first.pageSize ?? (first.list.length === total ? Math.max(total, 1) : undefined);
   if (size === undefined)
@@ -260,29 +259,30 @@ export async function readAllPages<T>(api: SasCaller, spec: PagedSpec<T>): Promi
   const expected = (p: number) => Math.max(0, Math.min(size, total - (p - 1) * size));
 
   spec.signal?.throwIfAborted();
-  const later = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
-    fetchPage(api, spec, i + 2, size),
-  );
-  // Rejections are taken below, in page order; none may go unhandled meanwhile.
-  for (const p of later) p.catch(() => undefined);
-
   const records: T[] = [];
   const requestIds: string[] = [];
   const seen = new Set<string>();
-  const take = (page: number, answer: Page) => {
-    if (answer.requestId) requestIds.push(answer.requestId);
+  const incomplete = (page: number, answer: Page, what: string) =>
+    fail(
+      `${action} answered an incomplete list: page ${page} ${what} (TotalCount ${total}, PageSize ${size}). ${INCOMPLETE_ADVICE}`,
+      answer.requestId,
+    );
+  /** One page's rows, each read and the page checked against page 1, as soon as it answers. */
+  const check = (page: number, answer: Page): { answer: Page; rows: T[] } => {
     const ctx: RowContext = { action, page, requestId: answer.requestId };
     const rows = answer.list.map((raw) => spec.readRow(raw, ctx));
-    const why = (what: string) =>
-      fail(
-        `${action} answered an incomplete list: page ${page} ${what} (TotalCount ${total}, PageSize ${size}). ${INCOMPLETE_ADVICE}`,
-        answer.requestId,
-      );
+    const why = (what: string) => incomplete(page, answer, what);
     if (answer.total !== total) throw why(`reports TotalCount ${answer.total}`);
     if (answer.pageSize !== undefined && answer.pageSize !== size)
       throw why(`reports PageSize ${answer.pageSize}`);
     if (rows.length !== expected(page))
       throw why(`has ${rows.length} rows where ${expected(page)} were expected`);
+    return { answer, rows };
+  };
+  /** Rows taken in page order: a row listed twice means the pages overlapped. */
+  const take = (page: number, { answer, rows }: { answer: Page; rows: T[] }) => {
+    if (answer.requestId) requestIds.push(answer.requestId);
+    const why = (what: string) => incomplete(page, answer, what);
     for (const r of rows) {
       const k = spec.key?.(r);
       if (k === undefined) continue;
@@ -291,12 +291,21 @@ export async function readAllPages<T>(api: SasCaller, spec: PagedSpec<T>): Promi
     }
     records.push(...rows);
   };
-  take(1, first);
+  take(1, check(1, first));
+  const later = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
+    fetchPage(api, spec, i + 2, size).then((answer) => check(i + 2, answer)),
+  );
+  // The first page to fail, whichever it is, ends the read at once: a later page's failure is
+  // never kept waiting behind an earlier page still in flight (the caller then stops the rest).
+  const failed = new Promise<never>((_, reject) => {
+    for (const p of later) p.catch(reject);
+  });
+  failed.catch(() => undefined);
   const pages = [first];
   for (const [i, p] of later.entries()) {
-    const page = await p;
+    const page = await Promise.race([p, failed]);
     take(i + 2, page);
-    pages.push(page);
+    pages.push(page.answer);
   }
   if (records.length !== total)
     throw fail(

@@ -11,7 +11,27 @@ export interface ListTarget {
   repoRegionId?: string;
   repoInstanceId?: string;
   repoId?: string;
+  /**
+   * What the scan proof's rows say of the image (each field only when its rows agree): a list
+   * row that says otherwise names another image. A promise when the list is read alongside the
+   * proof; rows are then checked once it is known.
+   */
+  facts?: ImageFacts | Promise<ImageFacts | undefined>;
 }
+
+/** Identity fields of an image as DescribeImageInstances and the CVE rows both give them. */
+export interface ImageFacts {
+  uuid?: string;
+  repoNamespace?: string;
+  repoName?: string;
+}
+
+/** Row field name for each fact. */
+export const FACT_FIELDS = [
+  ['uuid', 'Uuid'],
+  ['repoNamespace', 'RepoNamespace'],
+  ['repoName', 'RepoName'],
+] as const;
 
 export function digestOf(target: ListTarget): string {
   const digest = bareDigest(target.digest);

@@ -5,6 +5,7 @@ import type { Endpoint } from './endpoints.js';
 import {
   checkDigest,
   fail,
+  MAX_FILE_PATHS,
   optInt,
   optText,
   readAllPages,
@@ -75,7 +76,7 @@ export async function describeAffectedMaliciousFileImages(
   endpoint: Endpoint,
   target: ListTarget,
   md5: string,
-  shared: { budget?: { used: number }; signal?: AbortSignal } = {},
+  shared: { budget?: { used: number; limit: number }; signal?: AbortSignal } = {},
 ): Promise<FindingList<MaliciousFile>> {
   const digest = digestOf(target);
   return readAllPages(api, {
@@ -84,7 +85,7 @@ export async function describeAffectedMaliciousFileImages(
     params: [['MaliciousMd5', md5], ['ImageDigest', digest], ...repoParams(target)],
     paging: 'pageInfo',
     listField: 'AffectedMaliciousFileImagesResponse',
-    what: 'malicious file paths',
+    what: 'malicious file paths (over all its samples)',
     ...shared,
     // A repeated row (pages that overlap) must be noticed: Id when present, else path and layer.
     key: (f) => (f.id !== undefined ? `id ${f.id}` : `${f.path} in layer ${f.layer ?? '(none)'}`),
@@ -111,7 +112,8 @@ export async function describeAffectedMaliciousFileImages(
 /**
  * The image's malicious samples, each with the files it was found at in this image. The
  * per-sample lists are read concurrently (the client's slots bound how many are in flight);
- * their rows share one MAX_LIST_ROWS bound, and the first failure stops the others paging on.
+ * the samples are findings (MAX_LIST_ROWS bounds them, as every category); their file rows share
+ * a bound of their own, MAX_FILE_PATHS per image, and the first failure stops the others paging on.
  */
 export async function listMaliciousFiles(
   api: SasCaller,
@@ -120,7 +122,7 @@ export async function listMaliciousFiles(
 ): Promise<FindingList<MaliciousRecord>> {
   const samples = await describeGroupedMaliciousFiles(api, endpoint, target);
   const stop = new AbortController();
-  const shared = { budget: { used: 0 }, signal: stop.signal };
+  const shared = { budget: { used: 0, limit: MAX_FILE_PATHS }, signal: stop.signal };
   const reads = samples.records.map((s) =>
     describeAffectedMaliciousFileImages(api, endpoint, target, s.md5, shared).catch(
       (err: unknown) => {

@@ -297,7 +297,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     '10',
   ),
   own('summary-file', FILES, '<path>', 'Write the Markdown summary to this file.'),
-  own('report-file', FILES, '<path>', 'Write the report JSON to this file.'),
+  action('report-file', FILES, '<path>', 'Write the complete report JSON to this file.'),
   action(
     'sarif-file',
     FILES,

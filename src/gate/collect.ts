@@ -13,6 +13,7 @@
 // or the image is done, every request still in flight for it is aborted; nothing that no longer
 // matters holds the step open.
 import type { CountAnswer, CountQuery } from '../alibaba/counts.js';
+import type { ImageFacts } from '../alibaba/list-target.js';
 import type { Category } from '../core/categories.js';
 import type { ListPlan } from '../core/plan.js';
 import type { ImageSelector, ImageTarget } from '../core/selector.js';
@@ -20,6 +21,7 @@ import { GateError } from '../infra/errors.js';
 import type { Config } from '../inputs/config.js';
 import { decided, judge, planOf, type Evidence, type Settled } from './judge.js';
 import type { ListResult } from './read-lists.js';
+import type { ScanOutcome } from './scan-proof.js';
 import type { SecurityCenterPort } from './sas-port.js';
 import { acceptsEarly } from './scan-state.js';
 
@@ -67,6 +69,8 @@ class Collection {
   private readonly pending: Array<Promise<void>> = [];
   private uuid: string | undefined;
   private uuidProblem: string | undefined;
+  /** What the image's own rows say (UUID, repository): list rows that say otherwise are another's. */
+  private facts: Promise<ImageFacts | undefined> | undefined;
 
   constructor(
     private readonly target: ImageTarget,
@@ -76,6 +80,16 @@ class Collection {
     this.plan = planOf(settings);
     this.evidence = { requestIds: [], selector: target.selector, lists: {} };
     this.uuid = target.selector.uuid;
+    const given = target.selector.uuid;
+    this.facts = given ? Promise.resolve({ uuid: given }) : undefined;
+  }
+
+  /** The proof's row facts, once it answers (an image-uuid given wins over the rows' UUID). */
+  factsFrom(proof: Promise<Settled<ScanOutcome>>): void {
+    const given = this.target.selector.uuid;
+    this.facts = proof.then((p) =>
+      'value' in p ? { ...p.value.rowFacts, ...(given ? { uuid: given } : {}) } : undefined,
+    );
   }
 
   get signal(): AbortSignal {
@@ -99,7 +113,13 @@ class Collection {
       };
       asked.count = settle(this.port.countQuery(endpoint, query, this.signal));
     }
-    const spec = { endpoint, selector, uuid: this.uuid, uuidProblem: this.uuidProblem };
+    const spec = {
+      endpoint,
+      selector,
+      uuid: this.uuid,
+      uuidProblem: this.uuidProblem,
+      facts: this.facts,
+    };
     const opts = {
       riskStatus: this.settings.riskStatus,
       ignoreUnfixable: this.settings.ignoreUnfixable,
@@ -209,6 +229,7 @@ async function withProof(
   const first = evidence.selector;
   // The proof's first request goes out first, so it never queues behind the early reads.
   const proofP = settle(port.proveScanned(target.endpoint, first));
+  run.factsFrom(proofP);
   // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
   const before = run.hasUuid() ? plan.upFront : plan.upFront.filter((c) => c !== 'baseline-risks');
   const early = first.digest ? run.ask(first, before, true) : undefined;

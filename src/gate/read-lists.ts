@@ -2,6 +2,7 @@
 // (alibaba/findings-api.ts) and counted by core/count.ts; a list that cannot be read becomes a
 // problem sentence, never a shorter list. Loaded only by runs that read lists.
 import type { Endpoint } from '../alibaba/endpoints.js';
+import type { ImageFacts } from '../alibaba/list-target.js';
 import {
   describeImageBaselineCheckResult,
   describeImageGroupedVulList,
@@ -29,6 +30,8 @@ export interface ListTargetSpec {
   uuid?: string;
   /** Why the UUID is not known, when a lookup said. */
   uuidProblem?: string;
+  /** The scan proof's row facts, once known: CVE rows that say otherwise name another image. */
+  facts?: Promise<ImageFacts | undefined>;
 }
 
 const WHAT: Record<Category, string> = {
@@ -53,7 +56,7 @@ export async function readFindingList(
         'the image has no digest: lists are read by digest, never by tag. Give image-digest, or keep require-scan on so the scan proof resolves the digest.',
       );
     }
-    const image = { digest, repoRegionId, repoInstanceId, repoId };
+    const image = { digest, repoRegionId, repoInstanceId, repoId, facts: target.facts };
     switch (category) {
       case 'cve-vulns': {
         const read = await describeImageVulList(api, target.endpoint, image, opts.riskStatus);

@@ -8,6 +8,7 @@
 // shows no completed scan, the digest's DescribeImageLatestScanTask is asked as a second
 // opinion. This module only polls and waits; every decision is in scan-state.ts.
 import type { Endpoint } from '../alibaba/endpoints.js';
+import type { ImageFacts } from '../alibaba/list-target.js';
 import type { ScanApi, ScanTaskRequest } from '../alibaba/scan-api.js';
 import type { Deadline } from '../infra/deadline.js';
 import { describeError } from '../infra/errors.js';
@@ -33,6 +34,8 @@ export interface ScanOutcome {
   digests: string[];
   /** The image's Security Center UUID, when its rows agree on one. */
   uuid?: string;
+  /** Uuid, RepoNamespace and RepoName, each when the image's rows agree on one. */
+  rowFacts?: ImageFacts;
   /** Epoch ms when the scan that proves it finished (answers asked before it may be stale). */
   provenAt?: number;
   /** How many times the image's rows were listed (1: the proof waited for nothing). */
@@ -86,6 +89,7 @@ export async function ensureScanned(
     outcome.digests = view.digests;
     const uuids = [...new Set(listing.rows.map((r) => r.uuid))];
     if (uuids.length === 1 && uuids[0] !== undefined) outcome.uuid = uuids[0];
+    outcome.rowFacts = agreedFacts(listing.rows);
     if (view.scannedAt !== undefined) outcome.scannedAt = view.scannedAt;
     const task = view.askTaskOf
       ? await askLatestTask(view.askTaskOf, endpoint, ctx, outcome)
@@ -217,4 +221,15 @@ async function startScan(
     `Started Security Center scan task ${created.taskId} for ${describeSelection(selector)}.`,
   );
   return { taskId: created.taskId, requestIds };
+}
+
+/** The facts every row agrees on (a field some rows lack or that differs is left out). */
+export function agreedFacts(rows: ReadonlyArray<ImageFacts>): ImageFacts {
+  const facts: ImageFacts = {};
+  for (const field of ['uuid', 'repoNamespace', 'repoName'] as const) {
+    const values = new Set(rows.map((r) => r[field]));
+    const only = values.size === 1 ? [...values][0] : undefined;
+    if (only !== undefined) facts[field] = only;
+  }
+  return facts;
 }

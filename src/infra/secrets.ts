@@ -25,6 +25,26 @@ export function scrub(text: string): string {
   return out;
 }
 
+/** Shortest start of a secret a cut text must not end in. */
+export const MIN_SECRET_TAIL = 8;
+
+/**
+ * A cut text without a trailing start (8 characters or more) of any secret: a secret that
+ * straddled the cut would otherwise leave its prefix behind, where scrub() no longer sees it.
+ */
+export function scrubSecretTail(text: string): string {
+  let out = text;
+  for (const s of known) {
+    for (let k = Math.min(s.length - 1, out.length); k >= MIN_SECRET_TAIL; k--) {
+      if (out.endsWith(s.slice(0, k))) {
+        out = out.slice(0, out.length - k);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Every string inside a value, scrubbed. Applied to the report before it is escaped for
  * Markdown or serialised as JSON, so a secret cannot slip through in escaped form.

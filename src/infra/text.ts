@@ -1,19 +1,73 @@
-// Text shown to people: one home for quoting and shortening, so every message cuts and quotes
-// alike.
-import { scrub } from './secrets.js';
+// The one place text is shortened. A cut must never leave part of a secret behind (the text is
+// scrubbed before it is cut, and a cut that ends inside a secret drops that prefix too), never
+// split a surrogate pair, and say that it cut ('…'). Sizes GitHub enforces in bytes are measured
+// here in UTF-8 bytes. Quoting a value in a message and suggesting the name a typo meant live
+// here too.
+import { scrub, scrubSecretTail } from './secrets.js';
 
-/** A value as shown in a problem: quoted, and cut at 80 characters. */
-export function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+export const ELLIPSIS = '…';
+
+/** High surrogate at `index`: cutting after it would leave half a character. */
+function splitsPair(text: string, end: number): boolean {
+  const unit = text.charCodeAt(end - 1);
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**
- * Shortened for a message. Secrets are scrubbed first: a secret echoed in an answer and then cut
- * in half would no longer match the scrubbing of the finished text.
+ * At most `max` UTF-16 units, scrubbed of secrets; when cut, it ends in '…', never in half a
+ * character and never in the first 8 or more characters of a secret.
+ */
+export function shorten(text: string, max: number): string {
+  const clean = scrub(text);
+  if (clean.length <= max) return clean;
+  if (max <= 0) return '';
+  let end = Math.max(0, max - ELLIPSIS.length);
+  if (end > 0 && splitsPair(clean, end)) end -= 1;
+  return `${scrubSecretTail(clean.slice(0, end))}${ELLIPSIS}`;
+}
+
+/** Whitespace runs as one space, trimmed, then shortened: for messages on one line. */
+export function shortenLine(text: string, max: number): string {
+  return shorten(scrub(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Length in UTF-8 bytes (what GitHub's size limits count). */
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * At most `maxBytes` bytes of UTF-8, scrubbed; when cut, it ends in '…' (counted in the bound),
+ * never in half a character or the start of a secret.
+ */
+export function shortenBytes(text: string, maxBytes: number): string {
+  const clean = scrub(text);
+  if (utf8Bytes(clean) <= maxBytes) return clean;
+  const room = maxBytes - utf8Bytes(ELLIPSIS);
+  if (room <= 0) return '';
+  // Whole code points while they fit.
+  let used = 0;
+  let end = 0;
+  for (const ch of clean) {
+    const size = utf8Bytes(ch);
+    if (used + size > room) break;
+    used += size;
+    end += ch.length;
+  }
+  return `${scrubSecretTail(clean.slice(0, end))}${ELLIPSIS}`;
+}
+
+/** A value as shown in a problem: quoted, and cut at 80 characters. */
+export function show(value: string): string {
+  return JSON.stringify(shorten(value, 80));
+}
+
+/**
+ * Shortened for a message, on one line (secrets are scrubbed before the cut, and a cut never
+ * ends in the start of one).
  */
 export function truncate(text: string, max: number): string {
-  const flat = scrub(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortenLine(text, max);
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions each cost one. */

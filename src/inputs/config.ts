@@ -3,7 +3,6 @@
 // reported together, before any network request; when there are any, what could still be read
 // (the job-summary switch, the comment settings and key) comes back too, so that nothing reads
 // the inputs a second time to report them.
-import path from 'node:path';
 import {
   endpointForRegion,
   nearestRegion,
@@ -25,6 +24,7 @@ import type { LimitSpecs } from '../core/limits.js';
 import { show } from '../infra/text.js';
 import { readLimits } from './limits.js';
 import { InputReader } from './reader.js';
+import { confineToWorkspace } from '../infra/workspace-path.js';
 
 export interface Config {
   images: ImageTarget[];
@@ -36,8 +36,10 @@ export interface Config {
   ignoreUnfixable: boolean;
   /** How many findings per category the reports list for each image. */
   listFindings: number;
-  /** Absolute path of the SARIF log to write, or '' for none. */
+  /** Absolute path of the SARIF log to write, or '' for none (inside the workspace). */
   sarifFile: string;
+  /** Absolute path of the complete report JSON to write, or '' for none (inside the workspace). */
+  reportFile: string;
   /** Repository-relative path every SARIF result points at. */
   dockerfile: string;
   failBuild: boolean;
@@ -80,7 +82,8 @@ export function parseConfig(
   const limits = readLimits(input);
   const ignoreUnfixable = input.bool('ignore-unfixable', false);
   const listFindings = input.integer('list-findings', 10, 0, MAX_LIST_FINDINGS);
-  const sarifFile = readSarifFile(input);
+  const sarifFile = readWorkspaceFile(input, 'sarif-file', 'results.sarif');
+  const reportFile = readWorkspaceFile(input, 'report-file', 'sas-report.json');
   const dockerfile = readDockerfile(input);
   const riskStatus = input.choice(
     'risk-status',
@@ -129,6 +132,7 @@ export function parseConfig(
       ignoreUnfixable,
       listFindings,
       sarifFile,
+      reportFile,
       dockerfile,
       failBuild,
       onError,
@@ -148,16 +152,26 @@ const SAFE_ID = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** sarif-file: a path, relative to the workspace (the working directory) unless absolute. */
-function readSarifFile(input: InputReader): string {
-  const raw = input.raw('sarif-file');
+/**
+ * sarif-file, report-file: a path relative to the workspace (the working directory when
+ * GITHUB_WORKSPACE is unset), or absolute; it must lead inside the workspace.
+ */
+function readWorkspaceFile(input: InputReader, name: string, example: string): string {
+  const raw = input.raw(name);
   if (raw === '') return '';
   if (CONTROL.test(raw) || raw.length > 4096) {
-    input.problem(`sarif-file: ${show(raw)} is not a file path; give a path such as results.sarif`);
+    input.problem(`${name}: ${show(raw)} is not a file path; give a path such as ${example}`);
     return '';
   }
-  return path.resolve(input.env['GITHUB_WORKSPACE'] || process.cwd(), raw);
+  const confined = confineToWorkspace(raw, input.env['GITHUB_WORKSPACE'] || process.cwd());
+  if ('problem' in confined) {
+    input.problem(`${name}: ${show(raw)} ${confined.problem}`);
+    return '';
+  }
+  return confined.path;
 }
+
+const MAX_DOCKERFILE = 1_024;
 
 /** dockerfile: the repository-relative path SARIF results point at (default Dockerfile). */
 function readDockerfile(input: InputReader): string {
@@ -166,13 +180,17 @@ function readDockerfile(input: InputReader): string {
   const clean = raw.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   const bad =
     CONTROL.test(raw) ||
+    raw.length > MAX_DOCKERFILE ||
     clean === '' ||
+    clean === '.' ||
+    clean.endsWith('/') ||
+    clean.endsWith('/.') ||
     clean.startsWith('/') ||
     /^[a-z][a-z0-9+.-]*:/i.test(clean) ||
     clean.split('/').includes('..');
   if (bad) {
     input.problem(
-      `dockerfile: ${show(raw)} is not accepted; give the Dockerfile's path relative to the repository root, e.g. docker/Dockerfile (code scanning shows the alerts there)`,
+      `dockerfile: ${show(raw)} is not accepted; give the Dockerfile's path (a file, not a folder) relative to the repository root, at most ${MAX_DOCKERFILE.toLocaleString('en-US')} characters, e.g. docker/Dockerfile (code scanning shows the alerts there)`,
     );
     return 'Dockerfile';
   }

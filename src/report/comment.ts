@@ -8,12 +8,14 @@ import { sha256Hex } from '../infra/hash.js';
 import type { ImageSelector } from '../core/selector.js';
 import type { Result } from '../core/verdict.js';
 import { scrub } from '../infra/secrets.js';
+import { shortenBytes } from '../infra/text.js';
 import { escapeShort } from './escape.js';
 import type { Report } from './model.js';
 import { renderMarkdown } from './render.js';
 
 /** Render cap: well under GitHub's 65,536-character body limit, leaving room for the markers. */
-export const COMMENT_MAX_CHARS = 60_000;
+/** The comment's budget in UTF-8 bytes (GitHub's limit is 65,536; its unit is not documented, bytes is the safe reading). */
+export const COMMENT_MAX_BYTES = 60_000;
 export const GITHUB_BODY_LIMIT = 65_536;
 const MARKER_NAME = 'sas-image-gate';
 const STATE_RE = /<!-- sas-image-gate-result:(pass|fail|error) -->/;
@@ -134,11 +136,11 @@ export function buildCommentBody(
   const markdown = renderMarkdown(report, {
     failBuild: opts.failBuild,
     onError: opts.onError,
-    maxChars: COMMENT_MAX_CHARS,
+    maxBytes: COMMENT_MAX_BYTES,
     preamble,
     footer,
   });
   const body = scrub(`${marker}\n${stateLine(report.result)}\n${markdown}`);
   // scrub() could only lengthen a text by replacing a one- or two-character secret; stay safe.
-  return body.length < GITHUB_BODY_LIMIT ? body : body.slice(0, GITHUB_BODY_LIMIT - 1);
+  return shortenBytes(body, GITHUB_BODY_LIMIT - 1);
 }

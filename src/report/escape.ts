@@ -1,6 +1,8 @@
 // Untrusted text (inputs, event payload, API answers) becomes inert HTML entities before it
 // enters Markdown: no tags, no table breaks, no links (not even bare URLs), no mentions, no code
 // spans.
+import { shorten } from '../infra/text.js';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -31,11 +33,14 @@ export function escapeText(text: string): string {
       // a scheme or a www. in outside text from becoming one.
       .replace(/:\/\//g, ':\u200b//')
       .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
+      // GitHub also links e-mail addresses once `&#64;` is decoded, and its mention and
+      // issue-reference filters run on the rendered text: a zero-width space directly after each
+      // @ and # (before them does not stop a mention) keeps a name from following one.
+      .replace(/&#64;|&#35;/g, (e) => `${e}\u200b`)
   );
 }
 
 /** Escaped and shortened to at most `max` characters of the original text. */
 export function escapeShort(text: string, max: number): string {
-  const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return escapeText(t);
+  return escapeText(shorten(text, max));
 }

@@ -38,6 +38,10 @@ export interface CategoryEntry {
 export type ReportFinding = Omit<Finding, 'category' | 'handling'> & {
   /** https://avd.aliyun.com/detail/<CVE-ID> for each CVE id. */
   links: string[];
+  /** Output only: paths not listed to keep the `report` output bounded (report-file has all). */
+  pathsLeftOut?: number;
+  /** Output only: packages not listed to keep the `report` output bounded. */
+  packagesLeftOut?: number;
 };
 
 export interface ScanReport {
@@ -73,6 +77,8 @@ export interface ImageReport {
   /** Lists not read and why, gaps between a list and its count, unknown levels. */
   notes: string[];
   error?: string;
+  /** Output only: listed findings left out per category to keep the `report` output bounded. */
+  findingsLeftOut?: Partial<Record<Category, number>>;
 }
 
 export interface Report {
@@ -88,6 +94,10 @@ export interface Report {
   error?: string;
   /** Bad input: each problem found, in the order found (`error` holds them all as one text). */
   problems?: string[];
+  /** Output only: images left out to keep the `report` output bounded (thousands of images). */
+  imagesLeftOut?: number;
+  /** Output only: true when the `report` output leaves out anything report-file holds. */
+  truncated?: true;
 }
 
 export const DEFAULT_LIMITS: Limits = {

@@ -1,6 +1,7 @@
 // The step outputs, derived from the report alone so they can never disagree with it.
 import { CATEGORIES } from '../core/categories.js';
 import { worstScanStatus } from '../core/scan.js';
+import { boundedReport } from './bounded.js';
 import type { Report } from './model.js';
 
 export function outputValues(report: Report): Record<string, string> {
@@ -23,6 +24,7 @@ export function outputValues(report: Report): Record<string, string> {
   ].join(',');
   out['gated-digests'] = [...new Set(images.flatMap((i) => i.gatedDigests))].join(',');
   out['sarif-file'] = '';
-  out['report'] = JSON.stringify(report);
+  // Bounded: report-file holds the complete document.
+  out['report'] = JSON.stringify(boundedReport(report));
   return out;
 }

@@ -2,6 +2,7 @@
 // came from inputs, the event or the API goes through escapeText.
 import { CATEGORIES, CATEGORY_INFO } from '../core/categories.js';
 import type { Result } from '../core/verdict.js';
+import { shortenBytes, utf8Bytes } from '../infra/text.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, Report } from './model.js';
 import {
@@ -14,8 +15,11 @@ import {
 } from './render-findings.js';
 
 export interface RenderOptions {
-  /** Hard cap on the output length (summary: 1 MiB; comment: 65,536 characters). */
-  maxChars: number;
+  /**
+   * Hard cap on the output size in UTF-8 bytes, the unit GitHub limits (summary: 512 KiB of the
+   * runner's 1 MiB per step; comment: 60,000 of GitHub's 65,536).
+   */
+  maxBytes: number;
   failBuild: boolean;
   onError: 'fail' | 'warn';
   /** Extra lines after the verdict (comment: resolved note), already safe Markdown. */
@@ -228,19 +232,19 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
   );
   for (let n = most; n > 0; n = Math.floor(n / 2)) {
     const text = attempt(true, Number.MAX_SAFE_INTEGER, n);
-    if (text.length <= opts.maxChars) return text;
+    if (utf8Bytes(text) <= opts.maxBytes) return text;
   }
   let text = attempt(true, Number.MAX_SAFE_INTEGER, 0);
-  if (text.length <= opts.maxChars) return text;
+  if (utf8Bytes(text) <= opts.maxBytes) return text;
   for (
     let rows = report.images.length;
     rows >= 0;
     rows = rows > 10 ? Math.floor(rows / 2) : rows - 1
   ) {
     text = attempt(false, rows, 0);
-    if (text.length <= opts.maxChars) return text;
+    if (utf8Bytes(text) <= opts.maxBytes) return text;
   }
-  const cut = `\n\n…(cut to fit ${opts.maxChars} characters; the report output has everything)\n`;
-  if (cut.length >= opts.maxChars) return cut.slice(0, opts.maxChars);
-  return text.slice(0, opts.maxChars - cut.length) + cut;
+  const cut = `\n\n…(cut to fit ${opts.maxBytes} bytes; the report output has everything)\n`;
+  if (utf8Bytes(cut) >= opts.maxBytes) return shortenBytes(cut, opts.maxBytes);
+  return shortenBytes(text, opts.maxBytes - utf8Bytes(cut)) + cut;
 }

@@ -3,6 +3,7 @@
 import { sha256Hex } from '../infra/hash.js';
 import type { Category } from '../core/categories.js';
 import type { Finding, Level } from '../core/findings.js';
+import { shorten } from '../infra/text.js';
 
 /** security-severity when Security Center gives no CVSS score. */
 export const DEFAULT_SEVERITY: Record<Level, number> = { high: 8.0, medium: 5.5, low: 2.0 };
@@ -41,13 +42,9 @@ export function flatten(text: string): string {
     .trim();
 }
 
-/** At most `max` UTF-16 units, ending in '…' when cut, never splitting a surrogate pair. */
+/** At most `max` UTF-16 units (infra/text.ts: scrubbed first, '…' when cut, pairs kept whole). */
 export function cap(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${text.slice(0, cut)}…`;
+  return shorten(text, max);
 }
 
 export const clean = (text: string | undefined, max: number): string =>

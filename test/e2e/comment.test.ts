@@ -424,7 +424,7 @@ test('hostile text from inputs and the environment is escaped in the comment', a
   expect(body).not.toContain('<script');
   expect(body).not.toContain('<b>');
   expect(body).not.toMatch(/@(octocat|team|everyone)/);
-  expect(body).toContain('&lt;img/src=x/onerror=alert(1)&gt;&#124;&#96;pwn&#96;&#64;octocat');
+  expect(body).toContain('&lt;img/src=x/onerror=alert(1)&gt;&#124;&#96;pwn&#96;&#64;\u200boctocat');
   for (const line of body.split('\n').filter((l) => l.startsWith('| '))) {
     expect(line.split('|').length - 1).toBe(6);
   }

@@ -55,6 +55,21 @@ test('a malformed page ends the image at once; the page still in flight is not w
   expect(r.ms).toBeLessThan(PROMPT_MS);
 });
 
+test('a later page that fails ends the list while an earlier page still hangs', async () => {
+  sim.maxPageSize = 50;
+  sim.addImage({
+    digest: DIGEST,
+    counts: {},
+    findings: generateFindings({ cve: 120, sca: 0, malicious: 0, baseline: 0, seed: 4 }),
+  });
+  sim.fault({ kind: 'hang' }, { action: 'DescribeImageVulList', page: 2, times: Infinity });
+  sim.fault(MALFORMED, { action: 'DescribeImageVulList', page: 3 });
+  const r = await run({ 'require-scan': 'false', 'max-cve-vulns': 'high:0' });
+  expect(r.outputs['result']).toBe('error');
+  expect(reportOf(r).images[0]?.error).toMatch(/CVE vulnerability list .* could not be read/);
+  expect(r.ms).toBeLessThan(PROMPT_MS);
+});
+
 test('a failed enforced list decides the image while another enforced list still hangs', async () => {
   sim.addImage({
     digest: DIGEST,

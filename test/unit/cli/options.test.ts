@@ -56,7 +56,6 @@ describe('the option table and action.yml', () => {
         'images-file',
         'junit-file',
         'outputs-file',
-        'report-file',
         'summary-file',
         'version',
       ].sort(),

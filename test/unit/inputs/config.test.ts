@@ -189,7 +189,7 @@ describe('images and step-level selectors', () => {
   test('a step-level selector longer than 256 characters is rejected naming the input', () => {
     const problems = problemsOf({ 'image-tag': 'v'.repeat(257), 'repo-id': 'r' });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^image-tag: "v+\.\.\." must be 1 to 256 characters/);
+    expect(problems[0]).toMatch(/^image-tag: "v+…" must be 1 to 256 characters/);
   });
 
   test('no selector at all is an InputError naming image-digest', () => {
@@ -684,4 +684,43 @@ test('keyless settings are validated even when access keys are used', () => {
   expect(problemsOf({ 'image-digest': D1, 'role-duration-seconds': '100' })).toEqual([
     expect.stringMatching(/^role-duration-seconds: "100" is not accepted/),
   ]);
+});
+
+describe('dockerfile (issue 20 item 15)', () => {
+  test.each(['.', './', 'docker/', 'docker/.', 'docker\\', 'd'.repeat(1_025)])(
+    '%s is bad input naming the input',
+    (value) => {
+      const problems = problemsOf({ 'image-digest': D1, dockerfile: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^dockerfile: .*a file, not a folder.*1,024 characters/);
+    },
+  );
+
+  test.each([
+    ['docker/Dockerfile', 'docker/Dockerfile'],
+    ['./Dockerfile', 'Dockerfile'],
+    ['d'.repeat(1_024), 'd'.repeat(1_024)],
+  ])('%s is accepted', (value, want) => {
+    expect(parse({ 'image-digest': D1, dockerfile: value }).dockerfile).toBe(want);
+  });
+});
+
+describe('sarif-file and report-file stay inside the workspace (issue 20 item 9)', () => {
+  const ws = '/tmp/sas-gate-config-ws-that-does-not-exist';
+  test.each(['sarif-file', 'report-file'])(
+    '%s: inside is resolved, outside is bad input',
+    (name) => {
+      expect(parse({ 'image-digest': D1, [name]: 'out/x.json' }, { GITHUB_WORKSPACE: ws })).toEqual(
+        expect.objectContaining({
+          [name === 'sarif-file' ? 'sarifFile' : 'reportFile']: `${ws}/out/x.json`,
+        }),
+      );
+      for (const raw of ['../x.json', '/etc/x.json', 'a/../../x.json']) {
+        const problems = problemsOf({ 'image-digest': D1, [name]: raw }, { GITHUB_WORKSPACE: ws });
+        expect(problems).toEqual([
+          expect.stringMatching(new RegExp(`^${name}: .*outside the workspace`)),
+        ]);
+      }
+    },
+  );
 });

@@ -45,6 +45,6 @@ test('good values, any case where documented', () => {
 });
 
 test('show quotes and cuts; splitList drops empty entries', () => {
-  expect(show('x'.repeat(100))).toBe(`"${'x'.repeat(77)}..."`);
+  expect(show('x'.repeat(100))).toBe(`"${'x'.repeat(79)}…"`);
   expect(splitList(' , a ,\n')).toEqual(['a']);
 });

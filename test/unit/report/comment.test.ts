@@ -219,7 +219,7 @@ describe('footer and body', () => {
     expect(rule).toBe('---');
     expect(line).toContain('[run 123, attempt 2](https://ghe.example.com/o/r/actions/runs/123)');
     expect(line).toContain('updated 2026-05-01 12:34:56 UTC');
-    expect(line).toContain('CI &lt;b&gt;&#64;team&lt;/b&gt;');
+    expect(line).toContain('CI &lt;b&gt;&#64;\u200bteam&lt;/b&gt;');
     expect(line).toContain('comment key <code>lin&#124;ux</code>');
     expect(line).not.toContain('<b>');
   });
@@ -268,7 +268,15 @@ describe('footer and body', () => {
       [],
     );
     expect(body).not.toContain('unit-secret-value');
-    expect(body.length).toBeLessThan(GITHUB_BODY_LIMIT);
+    expect(Buffer.byteLength(body)).toBeLessThan(GITHUB_BODY_LIMIT);
+  });
+
+  test('CJK text: the body stays within 65,536 bytes of UTF-8, not only characters', () => {
+    const problems = Array.from({ length: 100 }, (_, i) => `${i}: ${'漏洞'.repeat(500)}`);
+    const body = buildCommentBody(failedRunReport('bad', problems), opts, marker, undefined, []);
+    expect(body.length).toBeGreaterThan(10_000);
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThan(GITHUB_BODY_LIMIT);
+    expect(body).not.toContain('\ufffd');
   });
 });
 

@@ -31,6 +31,7 @@ function configWith(limits: Limits = ZERO): Config {
     ignoreUnfixable: false,
     listFindings: 10,
     sarifFile: '',
+    reportFile: '',
     dockerfile: 'Dockerfile',
     failBuild: true,
     onError: 'fail',
@@ -72,7 +73,7 @@ function failed(selector: ImageSelector, error: string, requestIds: string[] = [
   };
 }
 
-const OPTS: RenderOptions = { maxChars: 65_536, failBuild: true, onError: 'fail' };
+const OPTS: RenderOptions = { maxBytes: 65_536, failBuild: true, onError: 'fail' };
 const DIGEST = 'ab'.repeat(32);
 const XSS_TAG = '<img src=x onerror=alert(1)>';
 const PIPE_TAG = 'v1|`rm -rf /`|x';
@@ -264,10 +265,10 @@ describe('several images', () => {
     });
 
     test.each([65_536, 512 * 1024])(
-      'fits in maxChars %s and starts with the verdict',
-      (maxChars) => {
-        const md = renderMarkdown(report, { ...OPTS, maxChars });
-        expect(md.length).toBeLessThanOrEqual(maxChars);
+      'fits in maxBytes %s and starts with the verdict',
+      (maxBytes) => {
+        const md = renderMarkdown(report, { ...OPTS, maxBytes });
+        expect(Buffer.byteLength(md)).toBeLessThanOrEqual(maxBytes);
         expect(md.split('\n')[0]).toBe(`### ${verdictHeadline(report)}`);
         expectNoRawHtmlFromData(md);
       },
@@ -281,7 +282,7 @@ describe('several images', () => {
     });
 
     test('in 512 KiB (summary) everything fits, passing rows folded', () => {
-      const md = renderMarkdown(report, { ...OPTS, maxChars: 512 * 1024 });
+      const md = renderMarkdown(report, { ...OPTS, maxBytes: 512 * 1024 });
       expect(md.length).toBeLessThan(1024 * 1024);
       expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024);
       expect(md).toContain('<details><summary>67 passing image(s)</summary>');
@@ -289,9 +290,9 @@ describe('several images', () => {
       expectConsistentTables(md);
     });
 
-    test('a tiny budget still stays within maxChars', () => {
-      const md = renderMarkdown(report, { ...OPTS, maxChars: 4000 });
-      expect(md.length).toBeLessThanOrEqual(4000);
+    test('a tiny budget still stays within maxBytes', () => {
+      const md = renderMarkdown(report, { ...OPTS, maxBytes: 4000 });
+      expect(Buffer.byteLength(md)).toBeLessThanOrEqual(4000);
       expect(md.split('\n')[0]).toBe(`### ${verdictHeadline(report)}`);
     });
   });
