@@ -1,30 +1,25 @@
 // End to end: the built dist/index.js in a fresh process, as the runner executes it, against
 // the loopback simulator. Asserts exit codes, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and raw output.
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const CLEAN = 'a'.repeat(64);
 const RISKY = 'B'.repeat(64); // upper case on input; must be sent lower-case
 const SECRET = 'test-key-secret';
 
-let sim: SasSimulator;
-
 beforeEach(async () => {
-  sim = await SasSimulator.start();
-  sim.addImage({ digest: CLEAN, repoId: 'crr-1', counts: { ImageScaVulCount: 3 } });
-  sim.addImage({
+  ctx.sim.addImage({ digest: CLEAN, repoId: 'crr-1', counts: { ImageScaVulCount: 3 } });
+  ctx.sim.addImage({
     digest: RISKY.toLowerCase(),
     repoId: 'crr-1',
     counts: { ImageMaliciousFileCount: 1, ImageCveVulCount: 4, ImageBaselineCount: 2 },
   });
 });
 
-afterEach(async () => {
-  await sim.close();
-});
-
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAction({ inputs: simInputs(sim.url, inputs), env });
+  runAction({ inputs: simInputs(ctx.sim.url, inputs), env });
 
 test('an image within its limits passes', async () => {
   const r = await run({ 'image-digest': `sha256:${CLEAN}`, 'max-sca-vulns': '3' });
@@ -37,7 +32,7 @@ test('an image within its limits passes', async () => {
     'cve-vulns': '0',
     exceeded: '',
   });
-  const [req] = sim.requestsFor('DescribeImageSecurityScanCount');
+  const [req] = ctx.sim.requestsFor('DescribeImageSecurityScanCount');
   expect(req?.requestId).toMatch(/^[0-9A-F-]{36}$/);
   expect(r.outputs['request-id']).toBe(req?.requestId);
   const rep = reportOf(r);
@@ -63,7 +58,7 @@ test('an image over its limits fails the step, exceeded in the fixed order', asy
     'baseline-risks': '2',
     'cve-vulns': '4',
   });
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')[0]?.params['ImageDigest']).toBe(
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')[0]?.params['ImageDigest']).toBe(
     RISKY.toLowerCase(),
   );
   expect(reportOf(r).images[0]?.categories['baseline-risks']).toMatchObject({
@@ -95,7 +90,7 @@ test('fail-build false warns and succeeds, outputs still say fail', async () => 
 });
 
 test('an API error is result error; on-error decides only the exit code', async () => {
-  sim.fault(
+  ctx.sim.fault(
     { kind: 'error', status: 403, code: 'NoPermission', message: 'caller has no permission' },
     { times: Infinity, action: 'DescribeImageSecurityScanCount' },
   );
@@ -120,7 +115,7 @@ test('an API error is result error; on-error decides only the exit code', async 
 });
 
 test('a malformed answer is an error, never a pass', async () => {
-  sim.fault(
+  ctx.sim.fault(
     {
       kind: 'raw',
       status: 200,
@@ -137,7 +132,7 @@ test('a malformed answer is an error, never a pass', async () => {
 });
 
 test('a hung service ends as error within timeout-seconds', async () => {
-  sim.fault({ kind: 'hang' }, { times: Infinity });
+  ctx.sim.fault({ kind: 'hang' }, { times: Infinity });
   const r = await run({ 'image-digest': CLEAN, 'timeout-seconds': '2' });
   expect(r.outputs['result']).toBe('error');
   expect(r.exitCode).toBe(1);
@@ -157,7 +152,7 @@ test('bad input: every problem at once, before any request, whatever on-error sa
   });
   expect(r.exitCode).toBe(1);
   expect(r.outputs['result']).toBe('error');
-  expect(sim.requests).toHaveLength(0);
+  expect(ctx.sim.requests).toHaveLength(0);
   for (const name of [
     'image-digest',
     'max-cve-vulns',
@@ -174,17 +169,17 @@ test('bad input: every problem at once, before any request, whatever on-error sa
 });
 
 test('no selector and no credentials are bad input with guidance', async () => {
-  const r = await runAction({ inputs: { endpoint: sim.url } });
+  const r = await runAction({ inputs: { endpoint: ctx.sim.url } });
   expect(r.exitCode).toBe(1);
   expect(r.outputs['result']).toBe('error');
   expect(r.stdout).toMatch(/image selection: no image is named/);
   expect(r.stdout).toMatch(/credentials: none found;.*ALIBABA_CLOUD_ACCESS_KEY_ID/);
-  expect(sim.requests).toHaveLength(0);
+  expect(ctx.sim.requests).toHaveLength(0);
 });
 
 test('credentials from the environment (configure-aliyun-credentials-action)', async () => {
   const r = await runAction({
-    inputs: { endpoint: sim.url, 'image-digest': CLEAN, 'max-sca-vulns': 'off' },
+    inputs: { endpoint: ctx.sim.url, 'image-digest': CLEAN, 'max-sca-vulns': 'off' },
     env: { ALICLOUD_ACCESS_KEY: 'test-key-id', ALICLOUD_SECRET_KEY: SECRET },
   });
   expect(r.outputs['result']).toBe('pass');
@@ -192,10 +187,10 @@ test('credentials from the environment (configure-aliyun-credentials-action)', a
 });
 
 test('secrets never reach stdout, stderr, outputs or the summary, even in debug mode', async () => {
-  sim.keys.set('STS.key', { secret: 'sts-secret-value', token: 'sts-token-value' });
+  ctx.sim.keys.set('STS.key', { secret: 'sts-secret-value', token: 'sts-token-value' });
   for (const scenario of ['ok', 'bad-secret']) {
     const r = await runAction({
-      inputs: simInputs(sim.url, {
+      inputs: simInputs(ctx.sim.url, {
         'image-digest': CLEAN,
         'access-key-id': 'STS.key',
         'access-key-secret': scenario === 'ok' ? 'sts-secret-value' : 'sts-secret-WRONG',
@@ -223,7 +218,7 @@ test('secrets never reach stdout, stderr, outputs or the summary, even in debug 
 
 test('untrusted text is escaped in the summary', async () => {
   const tag = '<img/src=x/onerror=alert(1)>|`pwn`';
-  sim.fault({
+  ctx.sim.fault({
     kind: 'error',
     status: 400,
     code: 'InvalidParameter',
@@ -242,7 +237,7 @@ test('untrusted text is escaped in the summary', async () => {
 
 test('a malformed proxy variable is an error that names it, without echoing its value', async () => {
   const r = await runAction({
-    inputs: simInputs(sim.url, { 'image-digest': CLEAN }),
+    inputs: simInputs(ctx.sim.url, { 'image-digest': CLEAN }),
     env: { HTTPS_PROXY: 'http://user:pa ss@[bad' },
   });
   expect(r.exitCode).toBe(1);
@@ -253,7 +248,7 @@ test('a malformed proxy variable is an error that names it, without echoing its 
 
 test('a reader that closes stdout early cannot make the action spin: it ends with its verdict', async () => {
   const r = await runAction({
-    inputs: simInputs(sim.url, { 'image-digest': RISKY }),
+    inputs: simInputs(ctx.sim.url, { 'image-digest': RISKY }),
     closeStdout: true,
     timeoutMs: 15_000,
   });
@@ -264,7 +259,7 @@ test('a reader that closes stdout early cannot make the action spin: it ends wit
 
 test('an unexpected failure (outputs file unwritable) still fails the step', async () => {
   const r = await runAction({
-    inputs: simInputs(sim.url, { 'image-digest': CLEAN }),
+    inputs: simInputs(ctx.sim.url, { 'image-digest': CLEAN }),
     env: { GITHUB_OUTPUT: '/nonexistent/dir/out' },
   });
   expect(r.exitCode).toBe(1);

@@ -1,25 +1,21 @@
 // Answers and inputs built to trick the gate into a pass (found by an adversarial review); each
 // must end in error, never pass, and never exit 0 without a verdict.
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
 const DIGEST = hex(1);
-let sim: SasSimulator;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-});
-
-afterEach(async () => {
-  await sim.close();
-});
 
 const run = (inputs: Record<string, string>) =>
-  runAction({ inputs: simInputs(sim.url, inputs), env: { SAS_IMAGE_GATE_FIRST_POLL_MS: '100' } });
+  runAction({
+    inputs: simInputs(ctx.sim.url, inputs),
+    env: { SAS_IMAGE_GATE_FIRST_POLL_MS: '100' },
+  });
 
 test('credentials with characters no key has are bad input, not a silent exit 0', async () => {
-  sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 9 } });
+  ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 9 } });
   const cases: Array<Record<string, string>> = [
     { 'access-key-id': 'test-key-\u0410d' },
     { 'access-key-secret': 'test-key-\nsecret' },
@@ -31,12 +27,12 @@ test('credentials with characters no key has are bad input, not a silent exit 0'
     expect(r.outputs['result']).toBe('error');
     expect(r.stdout).toMatch(/contains characters an access key never has/);
   }
-  expect(sim.requests).toHaveLength(0);
+  expect(ctx.sim.requests).toHaveLength(0);
 });
 
 test('a success status whose body reports an error is an error', async () => {
-  sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 9 } });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 9 } });
+  ctx.sim.fault(
     {
       kind: 'raw',
       status: 200,
@@ -64,8 +60,8 @@ test('a success status whose body reports an error is an error', async () => {
 test.each([[3], [''], [['PROCESSING']]])(
   'an unreadable ScaStatus (%j) is unknown, not scanned',
   async (status) => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.handlers.set('DescribeImageInstances', () => ({
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.handlers.set('DescribeImageInstances', () => ({
       body: {
         ImageInstanceList: [{ Digest: DIGEST, ScaStatus: status, LastScanTime: Date.now() - 1000 }],
         PageInfo: { TotalCount: 1 },
@@ -78,8 +74,8 @@ test.each([[3], [''], [['PROCESSING']]])(
 );
 
 test('a scan time in the future is not believed; the other images keep their results', async () => {
-  sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 5 } });
-  sim.addImage({
+  ctx.sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 5 } });
+  ctx.sim.addImage({
     digest: hex(2),
     counts: {},
     scanStates: [{ ScaStatus: 'SUCCESS', LastScanTime: 1e300 }],
@@ -93,7 +89,7 @@ test('a scan time in the future is not believed; the other images keep their res
 
 test('a listing longer than the gate reads is no proof', async () => {
   for (let i = 1; i <= 501; i++) {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: hex(i),
       repoId: 'r1',
       tag: 'v1',
@@ -109,15 +105,15 @@ test('a listing longer than the gate reads is no proof', async () => {
 
 test('a full page without a total reads on, and finds the unscanned image', async () => {
   for (let i = 1; i <= 101; i++)
-    sim.addImage({
+    ctx.sim.addImage({
       digest: hex(i),
       repoId: 'r1',
       tag: 'v1',
       counts: {},
       scanStates: i === 101 ? [{ ScaStatus: 'START' }] : undefined,
     });
-  const listing = sim.handlers.get('DescribeImageInstances')!;
-  sim.handlers.set('DescribeImageInstances', (ctx) => {
+  const listing = ctx.sim.handlers.get('DescribeImageInstances')!;
+  ctx.sim.handlers.set('DescribeImageInstances', (ctx) => {
     const answer = listing(ctx);
     delete answer.body['PageInfo'];
     return answer;
@@ -125,8 +121,7 @@ test('a full page without a total reads on, and finds the unscanned image', asyn
   const r = await run({ 'repo-id': 'r1', 'image-tag': 'v1', 'wait-for-scan': '0' });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('scanning');
-  expect(sim.requestsFor('DescribeImageInstances').map((q) => q.params['CurrentPage'])).toEqual([
-    '1',
-    '2',
-  ]);
+  expect(ctx.sim.requestsFor('DescribeImageInstances').map((q) => q.params['CurrentPage'])).toEqual(
+    ['1', '2'],
+  );
 });

@@ -12,7 +12,9 @@ import {
   type FakeComment,
 } from '../helpers/fake-github.js';
 import { ROOT, runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const PASSING = 'c'.repeat(64);
 const FAILING = 'd'.repeat(64);
@@ -23,21 +25,18 @@ const PR = 42;
 const MARKER = /^<!-- sas-image-gate:[0-9a-f]{64} -->\n/;
 const LOAD_LINE = 'Loading the GitHub client (@actions/github)';
 
-let sim: SasSimulator;
 let gh: FakeGitHub;
 
 beforeEach(async () => {
-  sim = await SasSimulator.start();
   gh = await FakeGitHub.start();
-  sim.addImage({ digest: PASSING, repoId: 'crr-1', counts: {} });
-  sim.addImage({ digest: FAILING, repoId: 'crr-1', counts: { ImageMaliciousFileCount: 1 } });
-  sim.addImage({ digest: PASSING, repoId: 'crr-2', counts: {} });
-  sim.addImage({ digest: TAGGED, repoId: 'crr-1', tag: 'v2-abc123', counts: {} });
+  ctx.sim.addImage({ digest: PASSING, repoId: 'crr-1', counts: {} });
+  ctx.sim.addImage({ digest: FAILING, repoId: 'crr-1', counts: { ImageMaliciousFileCount: 1 } });
+  ctx.sim.addImage({ digest: PASSING, repoId: 'crr-2', counts: {} });
+  ctx.sim.addImage({ digest: TAGGED, repoId: 'crr-1', tag: 'v2-abc123', counts: {} });
 });
 
 afterEach(async () => {
   await gh.close();
-  await sim.close();
 });
 
 function prEvent(opts: { fork?: boolean; name?: string } = {}) {
@@ -64,7 +63,7 @@ interface GateOptions {
 
 function gate(inputs: Record<string, string>, opts: GateOptions = {}): Promise<ActionRun> {
   return runAction({
-    inputs: simInputs(sim.url, { 'github-token': INSTALLATION_TOKEN, ...inputs }),
+    inputs: simInputs(ctx.sim.url, { 'github-token': INSTALLATION_TOKEN, ...inputs }),
     event: opts.event ?? prEvent(),
     env: {
       GITHUB_API_URL: gh.url,
@@ -362,7 +361,7 @@ test('on-failure: nothing written for a pass; created on fail or error; resolved
   expect(fixed.outputs['comment-url']).toBe(gh.htmlUrl(c));
 
   // An error (counts not established) is a failure for on-failure, too.
-  sim.fault({ kind: 'error', status: 500, code: 'ServiceUnavailable' }, { times: Infinity });
+  ctx.sim.fault({ kind: 'error', status: 500, code: 'ServiceUnavailable' }, { times: Infinity });
   const broken = await gate({ ...passing, 'comment-on-pr': 'on-failure', 'timeout-seconds': '5' });
   expect(broken.outputs['result']).toBe('error');
   expect(broken.exitCode).toBe(1);
@@ -413,7 +412,7 @@ test('an empty github-token: one notice, no request, verdict unchanged', async (
 
 test('hostile text from inputs and the environment is escaped in the comment', async () => {
   const tag = '<img/src=x/onerror=alert(1)>|`pwn`@octocat';
-  sim.addImage({ digest: 'f'.repeat(64), repoId: 'crr-1', tag, counts: {} });
+  ctx.sim.addImage({ digest: 'f'.repeat(64), repoId: 'crr-1', tag, counts: {} });
   const r = await gate(
     { 'repo-id': 'crr-1', 'image-tag': tag, 'comment-key': '</code><b>@team</b>' },
     { env: { GITHUB_WORKFLOW: 'CI <script>alert(1)</script> @everyone', GITHUB_JOB: 'job|x' } },
@@ -434,7 +433,7 @@ test('hostile text from inputs and the environment is escaped in the comment', a
 
 test("issue 3's own example tag, spaces and all, is gated and escaped, not refused", async () => {
   const tag = '<img src=x onerror=alert(1)>';
-  sim.addImage({ digest: 'a'.repeat(64), repoId: 'crr-1', tag, counts: {} });
+  ctx.sim.addImage({ digest: 'a'.repeat(64), repoId: 'crr-1', tag, counts: {} });
   const r = await gate({ 'repo-id': 'crr-1', 'image-tag': tag });
   expect(r.outputs['result']).toBe('pass');
   const { body } = only(prComments());
@@ -447,7 +446,7 @@ test('bad input on a pull request replaces the earlier pass comment with the err
   const first = await gate(passing);
   const before = only(prComments());
   expect(first.outputs['result']).toBe('pass');
-  const securityCenterCalls = sim.requests.length;
+  const securityCenterCalls = ctx.sim.requests.length;
   const bad = await gate({ ...passing, 'max-cve-vulns': 'lots' });
   expect(bad.exitCode).toBe(1);
   expect(bad.outputs['result']).toBe('error');
@@ -456,14 +455,14 @@ test('bad input on a pull request replaces the earlier pass comment with the err
   expect(after.body).toContain('max-cve-vulns');
   expect(bad.outputs['comment-url']).toBe(first.outputs['comment-url']);
   // Bad input: no Security Center request at all.
-  expect(sim.requests).toHaveLength(securityCenterCalls);
+  expect(ctx.sim.requests).toHaveLength(securityCenterCalls);
 });
 
 test('the body stays under 65,536 characters with many images', async () => {
   const lines: string[] = [];
   for (let i = 0; i < 300; i++) {
     const tag = `t${i}-${'x'.repeat(240)}`;
-    sim.addImage({
+    ctx.sim.addImage({
       digest: i.toString(16).padStart(64, '0'),
       repoId: 'crr-9',
       tag,

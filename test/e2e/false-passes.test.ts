@@ -1,30 +1,17 @@
 // Issue 20's two false passes, each seen passing `high:0` before its fix: a malicious-file page
 // that repeats the previous page's row, and an SCA level count that is `null`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '3'.repeat(64);
 const MD5 = 'f'.repeat(32);
-let sim: SasSimulator;
-let workspace: string;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-  workspace = mkdtempSync(path.join(tmpdir(), 'sas-gate-ws-'));
-});
-
-afterEach(async () => {
-  await sim.close();
-  rmSync(workspace, { recursive: true, force: true });
-});
 
 const run = (inputs: Record<string, string>) =>
   runAction({
-    inputs: simInputs(sim.url, { 'image-digest': DIGEST, 'list-findings': '0', ...inputs }),
-    env: { GITHUB_WORKSPACE: workspace },
+    inputs: simInputs(ctx.sim.url, { 'image-digest': DIGEST, 'list-findings': '0', ...inputs }),
+    env: { GITHUB_WORKSPACE: ctx.workspace },
   });
 
 describe('a malicious sample whose file pages repeat a row', () => {
@@ -33,8 +20,8 @@ describe('a malicious sample whose file pages repeat a row', () => {
 
   beforeEach(() => {
     // The count query agrees with the grouped row (handled): nothing to count.
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.handlers.set('DescribeGroupedMaliciousFiles', () => ({
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.handlers.set('DescribeGroupedMaliciousFiles', () => ({
       body: {
         PageInfo: { CurrentPage: 1, PageSize: 100, TotalCount: 1, Count: 1 },
         GroupedMaliciousFileResponse: [
@@ -45,7 +32,7 @@ describe('a malicious sample whose file pages repeat a row', () => {
   });
 
   const serve = (second: Record<string, unknown>) =>
-    sim.handlers.set('DescribeAffectedMaliciousFileImages', (ctx) => {
+    ctx.sim.handlers.set('DescribeAffectedMaliciousFileImages', (ctx) => {
       const page = Number(ctx.params['CurrentPage']);
       return {
         body: {
@@ -65,7 +52,7 @@ describe('a malicious sample whose file pages repeat a row', () => {
   });
 
   test('rows with an Id are told apart by it', async () => {
-    sim.handlers.set('DescribeAffectedMaliciousFileImages', (ctx) => {
+    ctx.sim.handlers.set('DescribeAffectedMaliciousFileImages', (ctx) => {
       const page = Number(ctx.params['CurrentPage']);
       return {
         body: {
@@ -95,8 +82,8 @@ describe('an SCA level count that is not a whole number', () => {
     ['text', 'many'],
     ['an object', {}],
   ])('AsapCount %s: the level is unknown, counted as high', async (_name, asap) => {
-    sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
-    sim.handlers.set('DescribeImageGroupedVulList', () => ({
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
+    ctx.sim.handlers.set('DescribeImageGroupedVulList', () => ({
       body: {
         CurrentPage: 1,
         PageSize: 100,
@@ -112,8 +99,8 @@ describe('an SCA level count that is not a whole number', () => {
   });
 
   test('an absent AsapCount is 0: the item is low', async () => {
-    sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
-    sim.handlers.set('DescribeImageGroupedVulList', () => ({
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
+    ctx.sim.handlers.set('DescribeImageGroupedVulList', () => ({
       body: {
         CurrentPage: 1,
         PageSize: 100,

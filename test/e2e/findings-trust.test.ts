@@ -1,25 +1,14 @@
 // Regressions from an adversarial review of the findings and latency work: each of these ended
 // in a pass, or in a SARIF log that would close alerts, without the evidence the limits need.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '1'.repeat(64);
 const SKEW = path.join(ROOT, 'test', 'helpers', 'skew-clock.mjs');
-let sim: SasSimulator;
-let workspace: string;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-  workspace = mkdtempSync(path.join(tmpdir(), 'sas-gate-ws-'));
-});
-
-afterEach(async () => {
-  await sim.close();
-  rmSync(workspace, { recursive: true, force: true });
-});
 
 const run = (
   inputs: Record<string, string>,
@@ -27,8 +16,8 @@ const run = (
   nodeArgs: string[] = [],
 ) =>
   runAction({
-    inputs: simInputs(sim.url, { 'image-digest': DIGEST, ...inputs }),
-    env: { GITHUB_WORKSPACE: workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
+    inputs: simInputs(ctx.sim.url, { 'image-digest': DIGEST, ...inputs }),
+    env: { GITHUB_WORKSPACE: ctx.workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
     nodeArgs,
   });
 
@@ -42,7 +31,7 @@ const ZEROS = {
 test.each([0, 61_000, 180_000])(
   'a count asked while the scan ran is asked again, whatever the runner clock (skew %i ms)',
   async (skew) => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageCveVulCount: 7 },
       scanStates: [
@@ -51,22 +40,22 @@ test.each([0, 61_000, 180_000])(
       ],
     });
     // While the scan runs, the count still describes the state before it: nothing found yet.
-    const counts = sim.handlers.get('DescribeImageSecurityScanCount')!;
-    sim.handlers.set('DescribeImageSecurityScanCount', (ctx) =>
-      sim.requestsFor('DescribeImageInstances').length < 2
+    const counts = ctx.sim.handlers.get('DescribeImageSecurityScanCount')!;
+    ctx.sim.handlers.set('DescribeImageSecurityScanCount', (ctx) =>
+      ctx.sim.requestsFor('DescribeImageInstances').length < 2
         ? { body: { Data: ZEROS } }
         : counts(ctx),
     );
     const r = await run({}, { SKEW_CLOCK_MS: String(skew) }, ['--import', SKEW]);
     expect(r.outputs['result']).toBe('fail');
     expect(r.outputs['cve-vulns']).toBe('7');
-    expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
+    expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
   },
 );
 
 test('an answer without a Date header is never taken from before the proof', async () => {
-  sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 2 } });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 2 } });
+  ctx.sim.fault(
     {
       kind: 'raw',
       status: 200,
@@ -77,7 +66,7 @@ test('an answer without a Date header is never taken from before the proof', asy
   );
   const r = await run({});
   expect(r.outputs['result']).toBe('fail');
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
 });
 
 describe('CVE pages that cannot be shown distinct and in order', () => {
@@ -92,8 +81,8 @@ describe('CVE pages that cannot be shown distinct and in order', () => {
   const low = Array.from({ length: 100 }, (_, i) => record(i, 'nntf'));
 
   test('a server that ignores CurrentPage (page 1 twice): error', async () => {
-    sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 200 } });
-    sim.handlers.set('DescribeImageVulList', () => ({
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 200 } });
+    ctx.sim.handlers.set('DescribeImageVulList', () => ({
       body: { PageSize: 100, TotalCount: 200, VulRecords: low },
     }));
     const r = await run({ 'max-cve-vulns': 'high:0', 'list-findings': '0' });
@@ -102,8 +91,8 @@ describe('CVE pages that cannot be shown distinct and in order', () => {
   });
 
   test('overlapping pages (a record twice, another never): error', async () => {
-    sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 101 } });
-    sim.handlers.set('DescribeImageVulList', (ctx) => {
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 101 } });
+    ctx.sim.handlers.set('DescribeImageVulList', (ctx) => {
       const page = Number(ctx.params['CurrentPage']);
       return {
         body: {
@@ -121,8 +110,8 @@ describe('CVE pages that cannot be shown distinct and in order', () => {
 });
 
 test('an SCA item with an unreadable count is counted as high, never lower', async () => {
-  sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
-  sim.handlers.set('DescribeImageGroupedVulList', (ctx) => ({
+  ctx.sim.addImage({ digest: DIGEST, counts: { ImageScaVulCount: 1 } });
+  ctx.sim.handlers.set('DescribeImageGroupedVulList', (ctx) => ({
     body: {
       CurrentPage: Number(ctx.params['CurrentPage']),
       PageSize: 100,
@@ -139,7 +128,7 @@ test('an SCA item with an unreadable count is counted as high, never lower', asy
 });
 
 test('a malicious sample counts when either its grouped row or its file row says so', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     findings: {
@@ -168,21 +157,21 @@ test('a malicious sample counts when either its grouped row or its file row says
 
 describe('no SARIF log that would close alerts that still exist', () => {
   test('an image that could not be checked: no log, empty output, a warning', async () => {
-    sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{ ScaStatus: 'FAIL' }] });
+    ctx.sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{ ScaStatus: 'FAIL' }] });
     const r = await run({ 'sarif-file': 'out.sarif' });
     expect(r.outputs['result']).toBe('error');
     expect(r.outputs['sarif-file']).toBe('');
-    expect(existsSync(path.join(workspace, 'out.sarif'))).toBe(false);
+    expect(existsSync(path.join(ctx.workspace, 'out.sarif'))).toBe(false);
     expect(r.stdout).toMatch(/::warning::SARIF log not written/);
   });
 
   test('a list that could not be read: no log, the verdict stands', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: {},
       findings: { cve: [{ name: 'debian:12:CVE-2024-0001', necessity: 'nntf', canFix: 'yes' }] },
     });
-    sim.fault(
+    ctx.sim.fault(
       { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
       { action: 'DescribeImageVulList', times: Infinity },
     );
@@ -194,7 +183,7 @@ describe('no SARIF log that would close alerts that still exist', () => {
 });
 
 test('bare URLs in Security Center text are not turned into links', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     findings: {

@@ -1,16 +1,13 @@
 // Severity-aware limits, ignore-unfixable, listed findings and SARIF (issue 11), on the built
 // action against the simulator's finding lists.
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportOf, runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
 import { errorsOf, validate } from '../helpers/sarif-validator.js';
-import {
-  generateFindings,
-  SasSimulator,
-  type SimCve,
-  type SimFindings,
-} from '../simulator/sas-simulator.js';
+import { generateFindings, type SimCve, type SimFindings } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '1'.repeat(64);
 const OTHER = '2'.repeat(64);
@@ -22,23 +19,10 @@ const LIST_ACTIONS = [
   'DescribeImageBaselineCheckResult',
 ];
 
-let sim: SasSimulator;
-let workspace: string;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-  workspace = mkdtempSync(path.join(tmpdir(), 'sas-gate-ws-'));
-});
-
-afterEach(async () => {
-  await sim.close();
-  rmSync(workspace, { recursive: true, force: true });
-});
-
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runAction({
-    inputs: simInputs(sim.url, { 'image-digest': DIGEST, ...inputs }),
-    env: { GITHUB_WORKSPACE: workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
+    inputs: simInputs(ctx.sim.url, { 'image-digest': DIGEST, ...inputs }),
+    env: { GITHUB_WORKSPACE: ctx.workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
   });
 
 const cve = (name: string, necessity: string, over: Partial<SimCve> = {}): SimCve => ({
@@ -54,10 +38,10 @@ const cve = (name: string, necessity: string, over: Partial<SimCve> = {}): SimCv
 });
 
 function image(findings: SimFindings, digest = DIGEST): void {
-  sim.addImage({ digest, repoId: 'crr-1', counts: {}, findings });
+  ctx.sim.addImage({ digest, repoId: 'crr-1', counts: {}, findings });
 }
 
-const listCalls = () => sim.requests.filter((r) => LIST_ACTIONS.includes(r.action));
+const listCalls = () => ctx.sim.requests.filter((r) => LIST_ACTIONS.includes(r.action));
 const cat = (r: ActionRun, c: string) => reportOf(r).images[0]?.categories[c as 'cve-vulns'];
 
 describe('level terms', () => {
@@ -119,7 +103,7 @@ describe('level terms', () => {
       'sca-vulns': { high: 0, medium: 1, low: 0 },
     });
     // The baseline list is read by the UUID the scan proof's row gives.
-    expect(sim.requestsFor('DescribeImageBaselineCheckResult')[0]?.params['ImageUuid']).toBe(
+    expect(ctx.sim.requestsFor('DescribeImageBaselineCheckResult')[0]?.params['ImageUuid']).toBe(
       `uuid-${DIGEST.slice(0, 8)}`,
     );
   });
@@ -128,8 +112,8 @@ describe('level terms', () => {
     image({ baseline: [{ key: 'k', alias: 'Check', level: 'medium', status: 0 }] });
     const r = await run({ 'max-baseline-risks': 'high:0', 'require-scan': 'false' });
     expect(r.outputs['result']).toBe('pass');
-    expect(sim.requestsFor('DescribeImageInstances')).toHaveLength(1);
-    expect(sim.requestsFor('DescribeImageBaselineCheckResult')).toHaveLength(1);
+    expect(ctx.sim.requestsFor('DescribeImageInstances')).toHaveLength(1);
+    expect(ctx.sim.requestsFor('DescribeImageBaselineCheckResult')).toHaveLength(1);
   });
 
   test.each([
@@ -145,7 +129,7 @@ describe('level terms', () => {
     const r = await run({ 'max-cve-vulns': limit });
     expect(r.exitCode).toBe(1);
     expect(r.outputs['result']).toBe('error');
-    expect(sim.requests).toHaveLength(0);
+    expect(ctx.sim.requests).toHaveLength(0);
     const problem = reportOf(r).problems?.find((p) => p.startsWith('max-cve-vulns:')) ?? '';
     expect(problem).toMatch(/LEVEL:N/);
     expect(problem).toMatch(/asap, later, nntf/);
@@ -185,19 +169,19 @@ describe('ignore-unfixable', () => {
 });
 
 test('pages after the first are read at the page size the server reports', async () => {
-  sim.maxPageSize = 50;
+  ctx.sim.maxPageSize = 50;
   image({ cve: Array.from({ length: 120 }, (_, i) => cve(`CVE-2024-${2000 + i}`, 'nntf')) });
   const r = await run({ 'max-cve-vulns': 'high:0', 'list-findings': '0' });
   expect(r.outputs['result']).toBe('pass');
   expect(reportOf(r).images[0]?.levels['cve-vulns']).toEqual({ high: 0, medium: 0, low: 120 });
-  expect(sim.requestsFor('DescribeImageVulList').map((q) => q.params['CurrentPage'])).toEqual(
+  expect(ctx.sim.requestsFor('DescribeImageVulList').map((q) => q.params['CurrentPage'])).toEqual(
     expect.arrayContaining(['1', '2', '3']) as unknown,
   );
 });
 
 describe('a list that cannot be read', () => {
   const deny = () =>
-    sim.fault(
+    ctx.sim.fault(
       { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
       { action: 'DescribeImageVulList', times: Infinity },
     );
@@ -223,8 +207,8 @@ describe('a list that cannot be read', () => {
   });
 
   test.each([
-    ['malformed', () => sim.listQuirks.set('DescribeImageVulList', { omitList: true })],
-    ['short', () => sim.listQuirks.set('DescribeImageVulList', { shortPage: 1 })],
+    ['malformed', () => ctx.sim.listQuirks.set('DescribeImageVulList', { omitList: true })],
+    ['short', () => ctx.sim.listQuirks.set('DescribeImageVulList', { shortPage: 1 })],
   ])('%s, with a level term: error', async (_, quirk) => {
     image({ cve: [cve('CVE-2024-0001', 'nntf'), cve('CVE-2024-0002', 'nntf')] });
     quirk();
@@ -237,11 +221,11 @@ describe('a list that cannot be read', () => {
     const r = await run({ 'max-cve-vulns': 'high:0' });
     expect(r.outputs['result']).toBe('error');
     expect(reportOf(r).images[0]?.error).toMatch(/more than the 2,000/);
-    expect(sim.requestsFor('DescribeImageVulList').length).toBeLessThanOrEqual(2);
+    expect(ctx.sim.requestsFor('DescribeImageVulList').length).toBeLessThanOrEqual(2);
   });
 
   test('a list with nothing while the count query counts some is not trusted', async () => {
-    sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 3 }, findings: { cve: [] } });
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 3 }, findings: { cve: [] } });
     const r = await run({ 'max-cve-vulns': 'high:0' });
     expect(r.outputs['result']).toBe('error');
     expect(reportOf(r).images[0]?.error).toMatch(/cannot be trusted/);
@@ -323,7 +307,7 @@ test('SARIF: every finding read, validated by the SARIF multitool', async () => 
     dockerfile: './docker/Dockerfile',
     'list-findings': '2',
   });
-  const file = path.join(workspace, 'out', 'gate.sarif');
+  const file = path.join(ctx.workspace, 'out', 'gate.sarif');
   expect(r.outputs['sarif-file']).toBe(file);
   const log = JSON.parse(readFileSync(file, 'utf8')) as {
     runs: Array<{
@@ -358,6 +342,6 @@ test('a scan that finished long before: the early count and lists are used, not 
   image({ cve: [cve('CVE-2024-0001', 'nntf')] });
   const r = await run({ 'max-cve-vulns': 'high:0' });
   expect(r.outputs['result']).toBe('pass');
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
-  expect(sim.requestsFor('DescribeImageVulList')).toHaveLength(1);
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
+  expect(ctx.sim.requestsFor('DescribeImageVulList')).toHaveLength(1);
 });

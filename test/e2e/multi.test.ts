@@ -1,24 +1,18 @@
 // Several images in one step: one combined verdict, every image its row, bounded concurrency.
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
-let sim: SasSimulator;
 
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-});
-
-afterEach(async () => {
-  await sim.close();
-});
-
-const run = (inputs: Record<string, string>) => runAction({ inputs: simInputs(sim.url, inputs) });
+const run = (inputs: Record<string, string>) =>
+  runAction({ inputs: simInputs(ctx.sim.url, inputs) });
 
 test('pass, fail and error images: result error, every image has its row, sums over the counted ones', async () => {
-  sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 2 } });
-  sim.addImage({ digest: hex(2), counts: { ImageCveVulCount: 9, ImageMaliciousFileCount: 1 } });
-  sim.addImage({ digest: hex(3), counts: { ImageCveVulCount: 100 }, synced: false });
+  ctx.sim.addImage({ digest: hex(1), counts: { ImageCveVulCount: 2 } });
+  ctx.sim.addImage({ digest: hex(2), counts: { ImageCveVulCount: 9, ImageMaliciousFileCount: 1 } });
+  ctx.sim.addImage({ digest: hex(3), counts: { ImageCveVulCount: 100 }, synced: false });
   const r = await run({
     'image-digest': `${hex(1)}, sha256:${hex(2)}\n${hex(3)}`,
     'max-cve-vulns': '5',
@@ -41,19 +35,25 @@ test('pass, fail and error images: result error, every image has its row, sums o
 
 test('duplicate digests (prefix and case aside) are queried once', async () => {
   const d = 'ab'.repeat(32);
-  sim.addImage({ digest: d, counts: {} });
+  ctx.sim.addImage({ digest: d, counts: {} });
   const r = await run({
     'image-digest': `${d}\nsha256:${d.toUpperCase()}\n${d}`,
     images: `image-digest=${d}`,
   });
   expect(r.outputs['result']).toBe('pass');
   expect(reportOf(r).images).toHaveLength(1);
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
 });
 
 test('images lines merge over step-level selectors', async () => {
-  sim.addImage({ digest: hex(7), repoId: 'crr-a', tag: 'v1', repoInstanceId: 'cri-1', counts: {} });
-  sim.addImage({
+  ctx.sim.addImage({
+    digest: hex(7),
+    repoId: 'crr-a',
+    tag: 'v1',
+    repoInstanceId: 'cri-1',
+    counts: {},
+  });
+  ctx.sim.addImage({
     digest: hex(8),
     repoId: 'crr-b',
     tag: 'v1',
@@ -78,25 +78,25 @@ test('a bad images line is reported with its line number, before any request', a
   const r = await run({ images: `image-digest=${hex(1)}\n\nrepo-id=x colour=blue` });
   expect(r.exitCode).toBe(1);
   expect(r.stdout).toMatch(/images line 3: "colour=blue" is not key=value/);
-  expect(sim.requests).toHaveLength(0);
+  expect(ctx.sim.requests).toHaveLength(0);
 });
 
 test('requests in flight never exceed max-concurrency', async () => {
-  for (let i = 1; i <= 12; i++) sim.addImage({ digest: hex(i), counts: {} });
-  sim.latencyMs = 80;
+  for (let i = 1; i <= 12; i++) ctx.sim.addImage({ digest: hex(i), counts: {} });
+  ctx.sim.latencyMs = 80;
   const r = await run({
     'image-digest': Array.from({ length: 12 }, (_, i) => hex(i + 1)).join(','),
     'max-concurrency': '3',
   });
   expect(r.outputs['result']).toBe('pass');
-  expect(sim.maxInFlight).toBeLessThanOrEqual(3);
-  expect(sim.maxInFlight).toBeGreaterThanOrEqual(2);
+  expect(ctx.sim.maxInFlight).toBeLessThanOrEqual(3);
+  expect(ctx.sim.maxInFlight).toBeGreaterThanOrEqual(2);
 });
 
 test('200 images: summary and report stay within the limits', async () => {
   const digests = Array.from({ length: 200 }, (_, i) => hex(i + 1));
   digests.forEach((d, i) =>
-    sim.addImage({ digest: d, counts: { ImageCveVulCount: i % 10 === 0 ? 3 : 0 } }),
+    ctx.sim.addImage({ digest: d, counts: { ImageCveVulCount: i % 10 === 0 ? 3 : 0 } }),
   );
   const r = await run({
     'image-digest': digests.join('\n'),
@@ -113,7 +113,7 @@ test('200 images: summary and report stay within the limits', async () => {
 test('an image waiting for its scan gives up its turn: the others go on meanwhile', async () => {
   const waiting = hex(1);
   const ready = hex(2);
-  sim.addImage({
+  ctx.sim.addImage({
     digest: waiting,
     counts: {},
     scanStates: [
@@ -122,9 +122,9 @@ test('an image waiting for its scan gives up its turn: the others go on meanwhil
       { ScaStatus: 'SUCCESS', LastScanTime: 'now' },
     ],
   });
-  sim.addImage({ digest: ready, counts: {} });
+  ctx.sim.addImage({ digest: ready, counts: {} });
   const r = await runAction({
-    inputs: simInputs(sim.url, {
+    inputs: simInputs(ctx.sim.url, {
       'image-digest': `${waiting},${ready}`,
       'max-concurrency': '1',
       'wait-for-scan': '30',
@@ -132,9 +132,9 @@ test('an image waiting for its scan gives up its turn: the others go on meanwhil
     env: { SAS_IMAGE_GATE_FIRST_POLL_MS: '300' },
   });
   expect(r.outputs['result']).toBe('pass');
-  const counted = sim.requestsFor('DescribeImageSecurityScanCount');
+  const counted = ctx.sim.requestsFor('DescribeImageSecurityScanCount');
   // With one turn, the ready image is counted while the first one sleeps between polls. The
   // waiting image's first count went out with its proof and is asked again after the scan.
   expect(counted.map((q) => q.params['ImageDigest'])).toEqual([waiting, ready, waiting]);
-  expect(sim.maxInFlight).toBe(1);
+  expect(ctx.sim.maxInFlight).toBe(1);
 });

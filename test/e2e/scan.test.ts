@@ -1,26 +1,18 @@
 // Scan state (require-scan, wait-for-scan, trigger-scan, max-scan-age) on the built action.
 // Polls are sped up with SAS_IMAGE_GATE_FIRST_POLL_MS so waiting tests stay short.
 import { reportOf, runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '1'.repeat(64);
 const OTHER = '2'.repeat(64);
 const FAST = { SAS_IMAGE_GATE_FIRST_POLL_MS: '200' };
 
-let sim: SasSimulator;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-});
-
-afterEach(async () => {
-  await sim.close();
-});
-
 const run = (inputs: Record<string, string>, env: Record<string, string> = FAST) =>
-  runAction({ inputs: simInputs(sim.url, { 'max-sca-vulns': 'off', ...inputs }), env });
+  runAction({ inputs: simInputs(ctx.sim.url, { 'max-sca-vulns': 'off', ...inputs }), env });
 
-const count = (action: string) => sim.requestsFor(action).length;
+const count = (action: string) => ctx.sim.requestsFor(action).length;
 
 /**
  * The count query may go out together with the scan proof (it is then sent once, early), but
@@ -30,13 +22,13 @@ function expectCountNotUsed(r: ActionRun): void {
   expect(count('DescribeImageSecurityScanCount')).toBeLessThanOrEqual(1);
   expect(r.outputs['gated-digests']).toBe('');
   expect(r.outputs['request-id']).not.toBe(
-    sim.requestsFor('DescribeImageSecurityScanCount')[0]?.requestId,
+    ctx.sim.requestsFor('DescribeImageSecurityScanCount')[0]?.requestId,
   );
 }
 
 test('a scanned image: one listing, one count query, no waiting', async () => {
   const scannedAt = Date.parse('2026-11-20T08:00:00Z');
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     repoId: 'crr-1',
     counts: { ImageScaVulCount: 4 },
@@ -54,13 +46,13 @@ test('a scanned image: one listing, one count query, no waiting', async () => {
   expect(count('DescribeImageSecurityScanCount')).toBe(1);
   expect(r.summary).toContain('**Scan:** scanned at 2026-11-20 08:00:00 UTC');
   const criteria: unknown = JSON.parse(
-    sim.requestsFor('DescribeImageInstances')[0]?.params['Criteria'] ?? '[]',
+    ctx.sim.requestsFor('DescribeImageInstances')[0]?.params['Criteria'] ?? '[]',
   );
   expect(criteria).toEqual([{ name: 'digest', value: DIGEST, logicalExp: 'AND' }]);
 });
 
 test('an image Security Center does not know is an error, not a pass', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, synced: false });
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, synced: false });
   const r = await run({ 'image-digest': DIGEST });
   expect(r.exitCode).toBe(1);
   expect(r.outputs['result']).toBe('error');
@@ -73,7 +65,7 @@ test('an image Security Center does not know is an error, not a pass', async () 
 });
 
 test('an image never scanned, without trigger-scan: error that says how to fix it', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
   const r = await run({ 'image-digest': DIGEST });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('not-scanned');
@@ -81,7 +73,7 @@ test('an image never scanned, without trigger-scan: error that says how to fix i
 });
 
 test('a running scan is waited for: pass after several polls', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: { ImageCveVulCount: 0 },
     scanStates: [
@@ -99,7 +91,7 @@ test('a running scan is waited for: pass after several polls', async () => {
 });
 
 test('wait-for-scan running out while scanning is an error, within the budget', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{ ScaStatus: 'DOWNLOAD' }] });
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{ ScaStatus: 'DOWNLOAD' }] });
   const r = await run({ 'image-digest': DIGEST, 'wait-for-scan': '2', 'timeout-seconds': '5' });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('scanning');
@@ -109,7 +101,7 @@ test('wait-for-scan running out while scanning is an error, within the budget', 
 });
 
 test('trigger-scan starts exactly one task, waits, then gates the counts', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     repoId: 'crr-9',
     repoInstanceId: 'cri-9',
@@ -122,29 +114,29 @@ test('trigger-scan starts exactly one task, waits, then gates the counts', async
     'trigger-scan': 'true',
     'wait-for-scan': '30',
   });
-  expect(sim.tasks).toHaveLength(1);
-  expect(sim.tasks[0]?.params).toMatchObject({ Digests: DIGEST, InstanceIds: 'cri-9' });
+  expect(ctx.sim.tasks).toHaveLength(1);
+  expect(ctx.sim.tasks[0]?.params).toMatchObject({ Digests: DIGEST, InstanceIds: 'cri-9' });
   expect(count('PublicPreCheckImageScanTask')).toBe(1);
-  expect(r.outputs['scan-task-id']).toBe(sim.tasks[0]?.taskId);
+  expect(r.outputs['scan-task-id']).toBe(ctx.sim.tasks[0]?.taskId);
   expect(r.outputs['scan-status']).toBe('scanned');
   expect(r.outputs['result']).toBe('fail');
   expect(r.outputs['exceeded']).toBe('malicious-files');
 });
 
 test('one digest gated twice, concurrently, is scanned by one task only', async () => {
-  sim.addImage({ digest: DIGEST, repoId: 'a', counts: {}, scanStates: [{}] });
+  ctx.sim.addImage({ digest: DIGEST, repoId: 'a', counts: {}, scanStates: [{}] });
   const r = await run({
     images: `image-digest=${DIGEST} repo-id=a\nimage-digest=${DIGEST}`,
     'trigger-scan': 'true',
     'wait-for-scan': '30',
     'max-concurrency': '2',
   });
-  expect(sim.tasks).toHaveLength(1);
+  expect(ctx.sim.tasks).toHaveLength(1);
   expect(reportOf(r).images).toHaveLength(2);
 });
 
 test('a scan that fails after being triggered is an error', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{}],
@@ -156,7 +148,7 @@ test('a scan that fails after being triggered is an error', async () => {
 });
 
 test('a last scan that failed, without trigger-scan, is an error', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{ ScaStatus: 'FAIL', LastScanTime: Date.now() - 1000 }],
@@ -167,7 +159,7 @@ test('a last scan that failed, without trigger-scan, is an error', async () => {
 });
 
 test('an unrecognised scan status is unknown, never a pass', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{ ScaStatus: 'QUANTUM', LastScanTime: Date.now() }],
@@ -180,7 +172,7 @@ test('an unrecognised scan status is unknown, never a pass', async () => {
 
 test('max-scan-age: an old scan is refreshed with trigger-scan, refused without', async () => {
   const old = Date.now() - 48 * 3_600_000;
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{ ScaStatus: 'SUCCESS', LastScanTime: old }],
@@ -196,17 +188,17 @@ test('max-scan-age: an old scan is refreshed with trigger-scan, refused without'
     'wait-for-scan': '30',
   });
   expect(refreshed.outputs['result']).toBe('pass');
-  expect(sim.tasks).toHaveLength(1);
+  expect(ctx.sim.tasks).toHaveLength(1);
   expect(Date.parse(refreshed.outputs['scanned-at'] ?? '')).toBeGreaterThan(old + 47 * 3_600_000);
 });
 
 test('a tag is resolved to its digest and the count query is pinned to it', async () => {
-  sim.addImage({ digest: DIGEST, tag: 'v2', repoId: 'crr-1', counts: { ImageCveVulCount: 2 } });
-  sim.addImage({ digest: OTHER, tag: 'v3', repoId: 'crr-1', counts: { ImageCveVulCount: 50 } });
+  ctx.sim.addImage({ digest: DIGEST, tag: 'v2', repoId: 'crr-1', counts: { ImageCveVulCount: 2 } });
+  ctx.sim.addImage({ digest: OTHER, tag: 'v3', repoId: 'crr-1', counts: { ImageCveVulCount: 50 } });
   const r = await run({ 'image-tag': 'v2', 'repo-id': 'crr-1', 'max-cve-vulns': '5' });
   expect(r.outputs['result']).toBe('pass');
   expect(r.outputs['gated-digests']).toBe(`sha256:${DIGEST}`);
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')[0]?.params).toMatchObject({
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')[0]?.params).toMatchObject({
     ImageTag: 'v2',
     RepoId: 'crr-1',
     ImageDigest: DIGEST,
@@ -215,16 +207,16 @@ test('a tag is resolved to its digest and the count query is pinned to it', asyn
 });
 
 test('quota refusal when triggering is an error with advice', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
-  sim.createTaskData = { CanCreate: false };
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
+  ctx.sim.createTaskData = { CanCreate: false };
   const r = await run({ 'image-digest': DIGEST, 'trigger-scan': 'true' });
   expect(r.outputs['result']).toBe('error');
   expect(reportOf(r).images[0]?.error).toMatch(/CanCreate=false.*quota/);
 });
 
 test('a missing scan-state permission names the RAM action', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.fault(
     { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
     { action: 'DescribeImageInstances' },
   );
@@ -239,7 +231,7 @@ test('a missing scan-state permission names the RAM action', async () => {
 });
 
 test('a row without scan state, but a running latest scan task: waited for, then a pass', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{}],
@@ -258,8 +250,8 @@ test('a row without scan state, but a running latest scan task: waited for, then
 });
 
 test('the latest scan task is only a second opinion: refused, the row alone decides', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, scanStates: [{}] });
+  ctx.sim.fault(
     { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
     { action: 'DescribeImageLatestScanTask', times: Infinity },
   );
@@ -269,7 +261,7 @@ test('the latest scan task is only a second opinion: refused, the row alone deci
 });
 
 test('a latest scan task that failed, with a row never scanned, is an error', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{}],
@@ -282,14 +274,14 @@ test('a latest scan task that failed, with a row never scanned, is an error', as
 
 describe('no false pass from a scan proof the count query does not share', () => {
   test('a digest with a tag it does not carry is an error, not zero counts', async () => {
-    sim.addImage({ digest: DIGEST, tag: 'v1', counts: { ImageCveVulCount: 7 } });
+    ctx.sim.addImage({ digest: DIGEST, tag: 'v1', counts: { ImageCveVulCount: 7 } });
     const r = await run({ 'image-digest': DIGEST, 'image-tag': 'v2' });
     expect(r.outputs['result']).toBe('error');
     expectCountNotUsed(r);
   });
 
   test('a finished scan task never speaks for an image the listing does not show', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       repoId: 'r1',
       counts: { ImageCveVulCount: 7 },
@@ -302,7 +294,7 @@ describe('no false pass from a scan proof the count query does not share', () =>
   });
 
   test('an old successful task does not overrule a failed scan', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: {},
       scanStates: [{ ScaStatus: 'FAIL', LastScanTime: Date.now() - 3_600_000 }],
@@ -316,7 +308,7 @@ describe('no false pass from a scan proof the count query does not share', () =>
 
   test('the latest task is the newest one, whatever the order of the answer', async () => {
     const t = Date.now();
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: {},
       scanStates: [{}],
@@ -338,7 +330,7 @@ describe('no false pass from a scan proof the count query does not share', () =>
   });
 
   test('a task that does not name the digest, or scanned nothing, proves nothing', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: {},
       scanStates: [{}],
@@ -346,7 +338,7 @@ describe('no false pass from a scan proof the count query does not share', () =>
     });
     const untargeted = await run({ 'image-digest': DIGEST });
     expect(untargeted.outputs['result']).toBe('error');
-    sim.images[0]!.latestTasks = [
+    ctx.sim.images[0]!.latestTasks = [
       [{ Status: 'SUCCESS', Target: DIGEST, FinishTime: Date.now(), Finish: 0 }],
     ];
     const empty = await run({ 'image-digest': DIGEST });
@@ -355,7 +347,7 @@ describe('no false pass from a scan proof the count query does not share', () =>
 });
 
 test('an unrecognised latest-task status is unknown, and says which', async () => {
-  sim.addImage({
+  ctx.sim.addImage({
     digest: DIGEST,
     counts: {},
     scanStates: [{}],
@@ -368,10 +360,10 @@ test('an unrecognised latest-task status is unknown, and says which', async () =
 });
 
 test('require-scan false restores the plain count query (one request)', async () => {
-  sim.addImage({ digest: DIGEST, counts: {}, synced: false });
+  ctx.sim.addImage({ digest: DIGEST, counts: {}, synced: false });
   const r = await run({ 'image-digest': DIGEST, 'require-scan': 'false' });
   expect(r.outputs['result']).toBe('pass');
   expect(r.outputs['scan-status']).toBe('unknown');
-  expect(sim.requests).toHaveLength(1);
+  expect(ctx.sim.requests).toHaveLength(1);
   expect(r.summary).toContain('not checked (require-scan: false)');
 });

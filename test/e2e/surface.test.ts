@@ -1,5 +1,5 @@
 // The findings surface under adversarial answers and sizes (issue 20): secrets cut by a cap,
-// outputs GitHub would refuse, a lying clock, files outside the workspace or left by an earlier
+// outputs GitHub would refuse, a lying clock, files outside the ctx.workspace or left by an earlier
 // run, rows naming another image, the path bound, a count answer with a key twice and the
 // dockerfile input. Each runs the built action against the simulator, as the runner would.
 import {
@@ -16,32 +16,27 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
 import type { SimMaliciousPath } from '../simulator/findings.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '2'.repeat(64);
 const SECRET = 'test-key-secret';
-let sim: SasSimulator;
-let workspace: string;
 let outside: string;
 
 beforeEach(async () => {
-  sim = await SasSimulator.start();
-  // realpath: on some systems the temporary folder is itself behind a symlink.
-  workspace = realpathSync(mkdtempSync(path.join(tmpdir(), 'sas-gate-ws-')));
   outside = realpathSync(mkdtempSync(path.join(tmpdir(), 'sas-gate-out-')));
 });
 
 afterEach(async () => {
-  await sim.close();
-  rmSync(workspace, { recursive: true, force: true });
   rmSync(outside, { recursive: true, force: true });
 });
 
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runAction({
-    inputs: simInputs(sim.url, { 'image-digest': DIGEST, ...inputs }),
-    env: { GITHUB_WORKSPACE: workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
+    inputs: simInputs(ctx.sim.url, { 'image-digest': DIGEST, ...inputs }),
+    env: { GITHUB_WORKSPACE: ctx.workspace, SAS_IMAGE_GATE_FIRST_POLL_MS: '100', ...env },
     timeoutMs: 120_000,
   });
 
@@ -49,7 +44,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 describe('a secret cut by a cap (item 3)', () => {
   test('no prefix of the secret reaches the report output or the SARIF log', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageCveVulCount: 1, ImageMaliciousFileCount: 1 },
       findings: {
@@ -77,7 +72,7 @@ describe('a secret cut by a cap (item 3)', () => {
     const report = r.outputs['report'] ?? '';
     expect(report).toContain('x*** and m…');
     expect(report).not.toMatch(/test-key(?!-id)/);
-    const sarif = readFileSync(path.join(workspace, 'out.sarif'), 'utf8');
+    const sarif = readFileSync(path.join(ctx.workspace, 'out.sarif'), 'utf8');
     expect(sarif).toContain('ppp');
     expect(sarif).not.toMatch(/test-key(?!-id)/);
     expect(r.summary).not.toMatch(/test-key(?!-id)/);
@@ -89,8 +84,8 @@ describe('sizes GitHub enforces (items 4, 5)', () => {
     const paths: SimMaliciousPath[] = Array.from({ length: 1_999 }, (_, i) => ({
       filePath: `/srv/${String(i).padStart(4, '0')}/${'d'.repeat(1_900)}`,
     }));
-    sim.maxPageSize = 100;
-    sim.addImage({
+    ctx.sim.maxPageSize = 100;
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageMaliciousFileCount: 1 },
       findings: {
@@ -108,7 +103,9 @@ describe('sizes GitHub enforces (items 4, 5)', () => {
     >;
     expect((listed['paths'] as string[]).length).toBeLessThan(1_999);
     expect(listed['pathsLeftOut']).toBe(1_999 - (listed['paths'] as string[]).length);
-    const full = JSON.parse(readFileSync(path.join(workspace, 'reports/full.json'), 'utf8')) as {
+    const full = JSON.parse(
+      readFileSync(path.join(ctx.workspace, 'reports/full.json'), 'utf8'),
+    ) as {
       truncated?: boolean;
       images: Array<{ findings: Record<string, Array<{ paths: string[] }>> }>;
     };
@@ -117,19 +114,19 @@ describe('sizes GitHub enforces (items 4, 5)', () => {
   });
 
   test('an output that leaves nothing out is not marked truncated', async () => {
-    sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
     const r = await run({ 'report-file': 'full.json' });
     expect(r.outputs['result']).toBe('pass');
     expect(reportOf(r)).not.toHaveProperty('truncated');
-    expect(JSON.parse(readFileSync(path.join(workspace, 'full.json'), 'utf8'))).toEqual(
+    expect(JSON.parse(readFileSync(path.join(ctx.workspace, 'full.json'), 'utf8'))).toEqual(
       reportOf(r),
     );
   });
 
   test('CJK finding text: the job summary stays within 512 KiB of UTF-8', async () => {
     const cjk = '漏洞描述'.repeat(60);
-    sim.maxPageSize = 100;
-    sim.addImage({
+    ctx.sim.maxPageSize = 100;
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageCveVulCount: 1000, ImageScaVulCount: 1000 },
       findings: {
@@ -170,13 +167,13 @@ describe('a lying clock (item 8)', () => {
     ['in 2099', () => 'Thu, 01 Jan 2099 00:00:00 GMT'],
     ['10 minutes behind', () => new Date(Date.now() - 10 * 60_000).toUTCString()],
   ])('a Date %s is treated as absent: the early count is asked again', async (_what, date) => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageCveVulCount: 7 },
       scanStates: [{ ScaStatus: 'SUCCESS', LastScanTime: 'now' }],
     });
     // The early answer describes the image before the scan that just finished: nothing yet.
-    sim.fault(
+    ctx.sim.fault(
       {
         kind: 'raw',
         status: 200,
@@ -188,55 +185,55 @@ describe('a lying clock (item 8)', () => {
     const r = await run({});
     expect(r.outputs['result']).toBe('fail');
     expect(r.outputs['cve-vulns']).toBe('7');
-    expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
+    expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(2);
   });
 });
 
-describe('files stay inside the workspace (items 9, 10)', () => {
+describe('files stay inside the ctx.workspace (items 9, 10)', () => {
   test.each([
     ['sarif-file', '../escape.sarif'],
     ['sarif-file', '/tmp/sas-gate-abs.sarif'],
     ['report-file', '../escape.json'],
   ])('%s %s is bad input, reported before any request', async (input, value) => {
-    sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
     const r = await run({ [input]: value, dockerfile: '.' });
     expect(r.outputs['result']).toBe('error');
     expect(r.exitCode).not.toBe(0);
-    expect(sim.requests).toHaveLength(0);
+    expect(ctx.sim.requests).toHaveLength(0);
     const problems = reportOf(r).problems ?? [];
     expect(problems.some((p) => p.startsWith(`${input}:`) && /workspace/.test(p))).toBe(true);
     // Every problem at once: the dockerfile too.
     expect(problems.some((p) => p.startsWith('dockerfile:'))).toBe(true);
   });
 
-  test('a directory symlink leading out of the workspace is bad input', async () => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    symlinkSync(outside, path.join(workspace, 'out'));
+  test('a directory symlink leading out of the ctx.workspace is bad input', async () => {
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    symlinkSync(outside, path.join(ctx.workspace, 'out'));
     const r = await run({ 'sarif-file': 'out/x.sarif' });
     expect(r.outputs['result']).toBe('error');
-    expect(sim.requests).toHaveLength(0);
+    expect(ctx.sim.requests).toHaveLength(0);
     expect(existsSync(path.join(outside, 'x.sarif'))).toBe(false);
   });
 
   test.each(['sarif-file', 'report-file'])(
     'a symlink planted at the %s path is replaced, never written through',
     async (input) => {
-      sim.addImage({ digest: DIGEST, counts: {} });
+      ctx.sim.addImage({ digest: DIGEST, counts: {} });
       const target = path.join(outside, 'victim.txt');
       writeFileSync(target, 'precious');
-      symlinkSync(target, path.join(workspace, 'planted'));
+      symlinkSync(target, path.join(ctx.workspace, 'planted'));
       const r = await run({ [input]: 'planted' });
       expect(r.outputs['result']).toBe('pass');
       expect(readFileSync(target, 'utf8')).toBe('precious');
-      const written = path.join(workspace, 'planted');
+      const written = path.join(ctx.workspace, 'planted');
       expect(lstatSync(written).isSymbolicLink()).toBe(false);
       expect(readFileSync(written, 'utf8')).toMatch(/^\{/);
     },
   );
 
-  test('a path inside the workspace that cannot be written stays a warning', async () => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    mkdirSync(path.join(workspace, 'dir.sarif'));
+  test('a path inside the ctx.workspace that cannot be written stays a warning', async () => {
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    mkdirSync(path.join(ctx.workspace, 'dir.sarif'));
     const r = await run({ 'sarif-file': 'dir.sarif' });
     expect(r.outputs['result']).toBe('pass');
     expect(r.exitCode).toBe(0);
@@ -245,12 +242,12 @@ describe('files stay inside the workspace (items 9, 10)', () => {
   });
 
   test('a SARIF log left by an earlier run is removed when none is written', async () => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.fault(
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.fault(
       { kind: 'error', status: 400, code: 'InvalidParam' },
       { action: 'DescribeImageSecurityScanCount', times: 5 },
     );
-    const file = path.join(workspace, 'out.sarif');
+    const file = path.join(ctx.workspace, 'out.sarif');
     writeFileSync(file, '{"old":true}');
     const r = await run({ 'sarif-file': 'out.sarif' });
     expect(r.outputs['sarif-file']).toBe('');
@@ -265,7 +262,7 @@ describe('rows that name another image (item 11)', () => {
     ['RepoNamespace', 'other-ns'],
     ['RepoName', 'other-repo'],
   ])('a CVE row whose %s differs from the proof row: error', async (field, value) => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       repoName: 'app',
       repoNamespace: 'team',
@@ -274,8 +271,8 @@ describe('rows that name another image (item 11)', () => {
         cve: [{ name: 'debian:12:CVE-2024-2000', necessity: 'asap', canFix: 'yes' }],
       },
     });
-    const list = sim.handlers.get('DescribeImageVulList')!;
-    sim.handlers.set('DescribeImageVulList', (ctx) => {
+    const list = ctx.sim.handlers.get('DescribeImageVulList')!;
+    ctx.sim.handlers.set('DescribeImageVulList', (ctx) => {
       const answer = list(ctx);
       const rows = (answer.body['VulRecords'] ?? []) as Array<Record<string, unknown>>;
       for (const row of rows) {
@@ -290,7 +287,7 @@ describe('rows that name another image (item 11)', () => {
   });
 
   test('another Tag on the row is not another image', async () => {
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       repoName: 'app',
       counts: { ImageCveVulCount: 1 },
@@ -303,8 +300,8 @@ describe('rows that name another image (item 11)', () => {
 
 describe('the 2,000 bound counts findings (item 12)', () => {
   test('one sample at 2,001 paths is read and counted once', async () => {
-    sim.maxPageSize = 100;
-    sim.addImage({
+    ctx.sim.maxPageSize = 100;
+    ctx.sim.addImage({
       digest: DIGEST,
       counts: { ImageMaliciousFileCount: 1 },
       findings: {
@@ -335,8 +332,8 @@ describe('a count answer with a key twice (item 14)', () => {
       '{"RequestId":"R","Data":{"ImageCveVulCount":7,"ImageScaVulCount":0,"ImageMaliciousFileCount":0,"ImageBaselineCount":0},"Data":{"ImageCveVulCount":0,"ImageScaVulCount":0,"ImageMaliciousFileCount":0,"ImageBaselineCount":0}}',
     ],
   ])('%s twice: error', async (_what, body) => {
-    sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 7 } });
-    sim.fault(
+    ctx.sim.addImage({ digest: DIGEST, counts: { ImageCveVulCount: 7 } });
+    ctx.sim.fault(
       { kind: 'raw', status: 200, body, headers: { 'content-type': 'application/json' } },
       { action: 'DescribeImageSecurityScanCount' },
     );
@@ -352,7 +349,7 @@ describe('dockerfile (item 15)', () => {
     async (value) => {
       const r = await run({ dockerfile: value });
       expect(r.outputs['result']).toBe('error');
-      expect(sim.requests).toHaveLength(0);
+      expect(ctx.sim.requests).toHaveLength(0);
       expect(reportOf(r).problems?.some((p) => p.startsWith('dockerfile:'))).toBe(true);
     },
   );

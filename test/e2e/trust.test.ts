@@ -4,8 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { FakeGitHub, FORK_TOKEN, INSTALLATION_TOKEN } from '../helpers/fake-github.js';
 import { IdTokenServer } from '../helpers/id-token-server.js';
 import { reportOf, runAction, simInputs, type ActionRun } from '../helpers/run-action.js';
-import { SasSimulator } from '../simulator/sas-simulator.js';
 import { PROVIDER_ARN, ROLE_ARN, StsSimulator } from '../simulator/sts-simulator.js';
+import { useSimulator } from '../helpers/use-simulator.js';
+
+const ctx = useSimulator();
 
 const DIGEST = '1'.repeat(64);
 const ZEROS = {
@@ -16,18 +18,8 @@ const ZEROS = {
 };
 const FAST = { SAS_IMAGE_GATE_FIRST_POLL_MS: '100' };
 
-let sim: SasSimulator;
-
-beforeEach(async () => {
-  sim = await SasSimulator.start();
-});
-
-afterEach(async () => {
-  await sim.close();
-});
-
 const run = (inputs: Record<string, string>, env: Record<string, string> = FAST) =>
-  runAction({ inputs: simInputs(sim.url, inputs), env });
+  runAction({ inputs: simInputs(ctx.sim.url, inputs), env });
 
 /** Lines the runner would execute as a forged command (it splits on CR and LF, trims spaces). */
 function forgedCommands(stdout: string): string[] {
@@ -59,8 +51,8 @@ describe('a 2xx answer with an error marker of any JSON type is an error', () =>
     ['ErrorCode', { ErrorCode: 'Forbidden.RAM' }],
     ['numeric errorCode', { errorCode: 17 }],
   ])('%s on the count query', async (_, marker) => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.fault(
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.fault(
       {
         kind: 'raw',
         status: 200,
@@ -83,8 +75,8 @@ describe('a 2xx answer with an error marker of any JSON type is an error', () =>
     ['"Success"', 'Success'],
     ['null', null],
   ])('Code %s is a success', async (_, code) => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.fault(
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.fault(
       {
         kind: 'raw',
         status: 200,
@@ -98,8 +90,8 @@ describe('a 2xx answer with an error marker of any JSON type is an error', () =>
   });
 
   test('a numeric Code on the scan listing too: no proof, no pass', async () => {
-    sim.addImage({ digest: DIGEST, counts: {} });
-    sim.fault(
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.fault(
       {
         kind: 'raw',
         status: 200,
@@ -116,7 +108,7 @@ describe('a 2xx answer with an error marker of any JSON type is an error', () =>
     expect(r.outputs['result']).toBe('error');
     expect(reportOf(r).images[0]?.error).toMatch(/DescribeImageInstances failed: 403 \(HTTP 200\)/);
     // The count query may go out with the proof, but its answer is not used.
-    expect(sim.requestsFor('DescribeImageSecurityScanCount').length).toBeLessThanOrEqual(1);
+    expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount').length).toBeLessThanOrEqual(1);
     expect(r.outputs['gated-digests']).toBe('');
   });
 });
@@ -125,29 +117,29 @@ test.each<[string, Record<string, unknown>]>([
   ['absent', {}],
   ['0', { LastScanTime: 0 }],
 ])('ScaStatus SUCCESS with LastScanTime %s is not proof of a scan', async (_, time) => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.handlers.set('DescribeImageInstances', () => ({
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.handlers.set('DescribeImageInstances', () => ({
     body: {
       ImageInstanceList: [{ Digest: DIGEST, ScaStatus: 'SUCCESS', ...time }],
       PageInfo: { TotalCount: 1 },
     },
   }));
-  sim.handlers.set('DescribeImageLatestScanTask', () => ({ body: { Task: [] } }));
+  ctx.sim.handlers.set('DescribeImageLatestScanTask', () => ({ body: { Task: [] } }));
   const r = await run({ 'image-digest': DIGEST });
   expect(r.outputs['result']).toBe('error');
   expect(r.outputs['scan-status']).toBe('not-scanned');
-  expect(sim.requestsFor('DescribeImageLatestScanTask')).toHaveLength(1);
+  expect(ctx.sim.requestsFor('DescribeImageLatestScanTask')).toHaveLength(1);
 });
 
 test('ScaStatus SUCCESS without LastScanTime: a finished latest scan task still proves it', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.handlers.set('DescribeImageInstances', () => ({
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.handlers.set('DescribeImageInstances', () => ({
     body: {
       ImageInstanceList: [{ Digest: DIGEST, ScaStatus: 'SUCCESS' }],
       PageInfo: { TotalCount: 1 },
     },
   }));
-  sim.handlers.set('DescribeImageLatestScanTask', () => ({
+  ctx.sim.handlers.set('DescribeImageLatestScanTask', () => ({
     body: {
       Task: [{ Target: DIGEST, Status: 'SUCCESS', FinishTime: Date.now() - 60_000, Finish: 1 }],
     },
@@ -159,9 +151,9 @@ test('ScaStatus SUCCESS without LastScanTime: a finished latest scan task still 
 
 describe('remote and input text never starts a line of the runner log', () => {
   test.each(FORGERIES)('Security Center answer fields (%j)', async (forgery) => {
-    sim.addImage({ digest: DIGEST, counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, counts: {} });
     // Retried first (throttled), then refused: both the retry log and the error carry it.
-    sim.fault(
+    ctx.sim.fault(
       {
         kind: 'error',
         status: 503,
@@ -171,7 +163,7 @@ describe('remote and input text never starts a line of the runner log', () => {
       },
       { action: 'DescribeImageSecurityScanCount' },
     );
-    sim.fault(
+    ctx.sim.fault(
       {
         kind: 'error',
         status: 403,
@@ -195,7 +187,7 @@ describe('remote and input text never starts a line of the runner log', () => {
 
   test('an input that reaches the log', async () => {
     const uuid = '::warning::tagged';
-    sim.addImage({
+    ctx.sim.addImage({
       digest: DIGEST,
       uuid,
       counts: {},
@@ -209,10 +201,10 @@ describe('remote and input text never starts a line of the runner log', () => {
 
   test.each(FORGERIES)('STS and the ID-token service (%j)', async (forgery) => {
     const idTokens = await IdTokenServer.start();
-    const sts = await StsSimulator.start({ sas: sim, idTokens });
+    const sts = await StsSimulator.start({ sas: ctx.sim, idTokens });
     try {
-      sim.keys.clear();
-      sim.addImage({ digest: DIGEST, counts: {} });
+      ctx.sim.keys.clear();
+      ctx.sim.addImage({ digest: DIGEST, counts: {} });
       idTokens.faults.push({ status: 500, body: `token service down${forgery}` });
       sts.fail({
         kind: 'raw',
@@ -234,7 +226,7 @@ describe('remote and input text never starts a line of the runner log', () => {
       });
       const r = await runAction({
         inputs: {
-          endpoint: sim.url,
+          endpoint: ctx.sim.url,
           'sts-endpoint': sts.url,
           'role-arn': ROLE_ARN,
           'oidc-provider-arn': PROVIDER_ARN,
@@ -254,11 +246,11 @@ describe('remote and input text never starts a line of the runner log', () => {
   test.each(FORGERIES)('the GitHub API (%j)', async (forgery) => {
     const gh = await FakeGitHub.start();
     try {
-      sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
+      ctx.sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
       gh.fault({ status: 502, body: { message: `Server Error${forgery}` } });
       gh.fault({ status: 422, body: { message: `Validation Failed${forgery}` }, times: 9 });
       const r = await runAction({
-        inputs: simInputs(sim.url, {
+        inputs: simInputs(ctx.sim.url, {
           'image-digest': DIGEST,
           'repo-id': 'crr-1',
           'github-token': INSTALLATION_TOKEN,
@@ -293,11 +285,11 @@ describe('every image must be named', () => {
     ['cluster-id alone', { 'cluster-id': 'c-1' }],
     ['an images line with repo-id only', { images: 'repo-id=crr-1' }],
   ])('%s is bad input, before any request', async (_, inputs) => {
-    sim.addImage({ digest: DIGEST, repoId: 'crr-1', tag: 'latest', counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, repoId: 'crr-1', tag: 'latest', counts: {} });
     const r = await run(inputs);
     expect(r.exitCode).toBe(1);
     expect(r.outputs['result']).toBe('error');
-    expect(sim.requests).toHaveLength(0);
+    expect(ctx.sim.requests).toHaveLength(0);
     const message = reportOf(r).error ?? '';
     expect(message).toMatch(/image-digest/);
     expect(message).toMatch(/image-uuid/);
@@ -313,15 +305,15 @@ describe('every image must be named', () => {
       { 'repo-id': 'crr-1', images: 'image-tag=latest' },
     ],
   ])('%s names an image', async (_, inputs) => {
-    sim.addImage({ digest: DIGEST, repoId: 'crr-1', tag: 'latest', counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, repoId: 'crr-1', tag: 'latest', counts: {} });
     const r = await run(inputs);
     expect(r.outputs['result']).toBe('pass');
   });
 });
 
 test('an endpoint without a scheme answering plain http: not retried, http:// suggested', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  const hostPort = sim.url.replace('http://', '');
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  const hostPort = ctx.sim.url.replace('http://', '');
   const r = await run({ endpoint: hostPort, 'image-digest': DIGEST, 'require-scan': 'false' });
   expect(r.outputs['result']).toBe('error');
   expect(r.stdout).not.toMatch(/retrying in/);
@@ -341,7 +333,7 @@ test.each([
   expect(message).toContain(`${input}: "cn-hangzou"`);
   expect(message).toMatch(/did you mean cn-hangzhou\?/);
   expect(message).toMatch(/ap-southeast-1, .*eu-central-1/);
-  expect(sim.requests).toHaveLength(0);
+  expect(ctx.sim.requests).toHaveLength(0);
 });
 
 test('the bad-input summary lists each problem and states no rejected setting', async () => {
@@ -370,16 +362,16 @@ test.each([
 });
 
 test('comma- and newline-separated digests are still several images', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.addImage({ digest: '2'.repeat(64), counts: {} });
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.addImage({ digest: '2'.repeat(64), counts: {} });
   const r = await run({ 'image-digest': `${DIGEST},\r\n sha256:${'2'.repeat(64)}\n` });
   expect(r.outputs['result']).toBe('pass');
   expect(reportOf(r).images).toHaveLength(2);
 });
 
 test('an answer over the size bound is "answer too large", asked once', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.fault(
     {
       kind: 'raw',
       status: 200,
@@ -391,12 +383,12 @@ test('an answer over the size bound is "answer too large", asked once', async ()
   const r = await run({ 'image-digest': DIGEST, 'require-scan': 'false' });
   expect(r.outputs['result']).toBe('error');
   expect(reportOf(r).images[0]?.error).toMatch(/answer too large/);
-  expect(sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
+  expect(ctx.sim.requestsFor('DescribeImageSecurityScanCount')).toHaveLength(1);
 });
 
 test('a compressed answer the client does not decode names its content-encoding', async () => {
-  sim.addImage({ digest: DIGEST, counts: {} });
-  sim.fault(
+  ctx.sim.addImage({ digest: DIGEST, counts: {} });
+  ctx.sim.fault(
     {
       kind: 'raw',
       status: 200,
@@ -413,10 +405,10 @@ test('a compressed answer the client does not decode names its content-encoding'
 test('a GitHub API that does not answer is reported as a timeout, not as HTTP 500', async () => {
   const gh = await FakeGitHub.start();
   try {
-    sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
+    ctx.sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
     gh.fault({ hang: true, times: 99 });
     const r: ActionRun = await runAction({
-      inputs: simInputs(sim.url, {
+      inputs: simInputs(ctx.sim.url, {
         'image-digest': DIGEST,
         'repo-id': 'crr-1',
         'github-token': INSTALLATION_TOKEN,
@@ -479,9 +471,9 @@ describe('fork detection: one rule (head repository differs from base)', () => {
   test('a same-repository pull request inside a forked repository is not "from a fork"', async () => {
     const gh = await FakeGitHub.start();
     try {
-      sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
+      ctx.sim.addImage({ digest: DIGEST, repoId: 'crr-1', counts: {} });
       const r = await runAction({
-        inputs: simInputs(sim.url, {
+        inputs: simInputs(ctx.sim.url, {
           'image-digest': DIGEST,
           'repo-id': 'crr-1',
           'github-token': FORK_TOKEN,
@@ -503,7 +495,7 @@ describe('fork detection: one rule (head repository differs from base)', () => {
     ['pull_request', null],
   ])('%s from %s: missing credentials mention the fork', async (name, head) => {
     const r = await runAction({
-      inputs: { endpoint: sim.url, 'image-digest': DIGEST },
+      inputs: { endpoint: ctx.sim.url, 'image-digest': DIGEST },
       event: event(name, head, false),
       env: { GITHUB_REPOSITORY: 'acme/shop' },
     });
@@ -513,7 +505,7 @@ describe('fork detection: one rule (head repository differs from base)', () => {
 
   test('pull_request_target gets secrets even from forks: no fork hint', async () => {
     const r = await runAction({
-      inputs: { endpoint: sim.url, 'image-digest': DIGEST },
+      inputs: { endpoint: ctx.sim.url, 'image-digest': DIGEST },
       event: event('pull_request_target', 'mallory/shop', false),
       env: { GITHUB_REPOSITORY: 'acme/shop' },
     });
