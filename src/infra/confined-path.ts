@@ -26,7 +26,8 @@ function isWithin(parent: string, child: string): boolean {
 }
 
 function code(err: unknown): string | undefined {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string'
+  // Duck-typed: errors from another realm (a test's VM context) are not `instanceof Error`.
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
     ? err.code
     : undefined;
 }
@@ -112,7 +113,7 @@ export function readConfinedText(root: string, given: string, maxBytes: number):
   } catch (err) {
     const why = code(err);
     if (why === 'ENOENT') return { missing: true };
-    if (err instanceof TypeError) return { problem: 'is not UTF-8 text' };
+    if (why === 'ERR_ENCODING_INVALID_ENCODED_DATA') return { problem: 'is not UTF-8 text' };
     return { problem: `cannot be read (${why ?? 'unexpected error'})` };
   } finally {
     if (fd !== undefined) closeSync(fd);
