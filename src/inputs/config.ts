@@ -54,8 +54,12 @@ export interface Config {
   scan: ScanSettings;
   /** The checked policy file (accepted risks); absent when there is none to read. */
   policy?: Policy;
-  /** `max-accept-days`: the longest an acceptance may run, in days; 0 means no cap. */
-  maxAcceptDays: number;
+  /**
+   * `max-accept-days`: the longest an acceptance may run, in days; 0 means no cap. Always set by
+   * parseConfig; optional so settings built by hand (tests, a CLI) need not repeat it: it only
+   * matters while the policy file is checked.
+   */
+  maxAcceptDays?: number;
 }
 
 /** What parseConfig reads besides the named values: the front end's ports (issue 18). */
