@@ -17,7 +17,7 @@ import { policyAnnotation } from '../../../src/report/render-policy.js';
 import { buildSarif, sarifMarks } from '../../../src/report/sarif.js';
 import { evaluateTotals, specs } from '../../helpers/limits.js';
 import { errorsOf, validate } from '../../helpers/sarif-validator.js';
-import { check, cve, entry, malicious, policy as policyOf } from '../policy/make.js';
+import { check, cve, entry, policy as policyOf } from '../policy/make.js';
 
 const ENDPOINT = endpointForRegion('cn-shanghai') as Endpoint;
 const TODAY = '2026-12-01';
@@ -30,7 +30,6 @@ const SSH = cve('debian:12:CVE-2024-6387', 'high', ['openssh-server'], ['CVE-202
 const ZLIB = cve('debian:12:CVE-2023-45853', 'high', ['zlib1g'], ['CVE-2023-45853']);
 const CURL = cve('debian:12:CVE-2024-2398', 'medium', ['curl'], ['CVE-2024-2398']);
 const OLD = cve('debian:12:CVE-2022-0001', 'low', ['libold'], ['CVE-2022-0001']);
-const SHELL = malicious('0123456789abcdef0123456789abcdef', 'WebShell.PHP.Generic');
 const ROOT = check('ssh_root_login', 'SSH root login', 'medium', 2);
 
 /** The policy: SSH accepted (expiring in 5 days), ZLIB's acceptance expired, one unused entry. */
