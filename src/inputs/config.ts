@@ -26,7 +26,7 @@ import { show } from '../infra/text.js';
 import { readLimits } from './limits.js';
 import { InputReader } from './reader.js';
 import { applyBaselines, readStepBaseline, type BaselineSource } from './baseline.js';
-import { readPolicyInputs, type ReadPolicyFile } from './policy.js';
+import { readPolicyInputs, type ParsePolicy, type ReadPolicyFile } from './policy.js';
 import type { Policy } from '../policy/policy-file.js';
 
 export interface Config {
@@ -66,6 +66,8 @@ export interface Config {
 export interface ConfigSource {
   /** Reads the policy file the `policy-file` input names (the front end confines the path). */
   readPolicyFile?: ReadPolicyFile;
+  /** Checks the policy file's text (policy/policy-file.ts's parsePolicy, loaded on demand). */
+  parsePolicy?: ParsePolicy;
   /** Now: its UTC date is "today" for the policy file's expiry rules. */
   now?: Date;
 }

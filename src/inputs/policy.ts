@@ -2,13 +2,15 @@
 // policy it holds, checked with every other input before any network call. Reading a file is
 // I/O, so this module stays pure over its source: the front end hands in a `ReadPolicyFile` port
 // (the action's reads under the workspace, refusing paths that lead out; a CLI's under its
-// working directory) and today's date.
+// working directory), today's date, and policy/'s parser: handed in rather than imported, so a
+// front end loads the YAML parser (about a fifth of the action's bundle) only when there is a
+// policy file to check.
 //
 // What a missing file means: nothing to read at the default path (`.github/sas-image-gate.yml`,
 // defaulted or written out) or when the input is empty; anywhere else, a mistake (a path that
 // was meant to hold a policy and does not must not silently gate without it).
 import path from 'node:path';
-import { parsePolicy, type Policy } from '../policy/policy-file.js';
+import type { Policy, PolicyOptions, PolicyParse } from '../policy/policy-file.js';
 import { show } from '../infra/text.js';
 import type { InputReader } from './reader.js';
 
@@ -30,6 +32,9 @@ export type PolicyFileRead =
 /** The front end's port: reads the file the input names (relative to its root). */
 export type ReadPolicyFile = (given: string) => PolicyFileRead;
 
+/** policy/policy-file.ts's `parsePolicy`, handed in by the front end once a file was found. */
+export type ParsePolicy = (text: string, options: PolicyOptions) => PolicyParse;
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -49,7 +54,7 @@ export interface PolicyInputs {
  */
 export function readPolicyInputs(
   input: InputReader,
-  source: { readPolicyFile?: ReadPolicyFile; now?: Date },
+  source: { readPolicyFile?: ReadPolicyFile; parsePolicy?: ParsePolicy; now?: Date },
 ): PolicyInputs {
   const before = input.problems.length;
   const maxAcceptDays = input.integer(
@@ -86,8 +91,9 @@ export function readPolicyInputs(
     );
     return { maxAcceptDays };
   }
+  if (!source.parsePolicy) throw new Error('parseConfig needs parsePolicy to check a policy file');
   const shownPath = read.relative ?? normalPath(raw);
-  const parsed = parsePolicy(read.text, {
+  const parsed = source.parsePolicy(read.text, {
     path: shownPath,
     today: source.now,
     maxAcceptDays: cap,

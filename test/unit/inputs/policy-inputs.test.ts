@@ -7,6 +7,7 @@ import path from 'node:path';
 import { readConfinedText } from '../../../src/infra/confined-path.js';
 import { parseConfig, type ConfigSource, type ParseResult } from '../../../src/inputs/config.js';
 import { MAX_POLICY_BYTES, type ReadPolicyFile } from '../../../src/inputs/policy.js';
+import { parsePolicy } from '../../../src/policy/policy-file.js';
 import { inputsEnv } from '../../helpers/inputs-env.js';
 
 const D1 = '0123456789abcdef'.repeat(4);
@@ -42,6 +43,7 @@ function reader(calls: string[] = []): ReadPolicyFile {
 function parse(inputs: Record<string, string>, source: ConfigSource = {}): ParseResult {
   return parseConfig(inputsEnv({ ...BASE, ...inputs }), () => {}, '', {
     readPolicyFile: reader(),
+    parsePolicy,
     now: NOW,
     ...source,
   });
