@@ -146,17 +146,21 @@ export function addPolicyParts(
       }
     }
     const list = outcome.lists[c];
-    if (!list || (!app && !used)) continue;
+    // Marked new / inherited only where compared (malicious files: always new).
+    const compared = used && (split !== undefined || c === 'malicious-files');
+    if (!list || (!app && !compared)) continue;
     // What is listed: what was not accepted, new first; what the levels count: what counts.
     const unaccepted = app ? app.counted : list.findings;
     const inherited = new Set(split?.inherited ?? []);
     const fresh = unaccepted.filter((f) => !inherited.has(f));
-    const listed = used ? [...fresh, ...unaccepted.filter((f) => inherited.has(f))] : unaccepted;
+    const listed = compared
+      ? [...fresh, ...unaccepted.filter((f) => inherited.has(f))]
+      : unaccepted;
     const expired = new Map(app?.expiredMatches.map((m) => [m.finding, m.entry]) ?? []);
-    entry.levels[c] = levelCounts(used ? fresh : unaccepted);
+    entry.levels[c] = levelCounts(compared ? fresh : unaccepted);
     entry.findings[c] = listed.slice(0, settings.listFindings).map((f) => {
       const shown: ReportFinding = toReport(f);
-      if (used) shown.baseline = inherited.has(f) ? 'inherited' : 'new';
+      if (compared) shown.baseline = inherited.has(f) ? 'inherited' : 'new';
       const lapsed = expired.get(f);
       if (lapsed) shown.acceptanceExpired = { expires: lapsed.expires, policyLine: lapsed.line };
       return shown;

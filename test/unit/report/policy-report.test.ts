@@ -245,6 +245,8 @@ describe('report JSON: baseline', () => {
       ['CVE-2023-45853', 'inherited'],
     ]);
     expect(image.levels['cve-vulns']).toEqual({ high: 1, medium: 1, low: 0 });
+    // A category read but not compared is listed as before, unmarked.
+    expect(image.findings['baseline-risks']?.map((f) => f.baseline)).toEqual([undefined]);
   });
 
   test('new-findings: new findings of enforced categories; empty when no baseline was used', () => {
