@@ -20,7 +20,7 @@ const ALLOWED = {
   policy: ['core', 'infra'],
   alibaba: ['core', 'infra'],
   github: ['core', 'infra'],
-  inputs: ['core', 'alibaba', 'infra'],
+  inputs: ['core', 'policy', 'alibaba', 'infra'],
   gate: ['core', 'policy', 'alibaba', 'inputs', 'infra'],
   report: ['gate', 'core', 'policy', 'infra'],
   action: ['gate', 'inputs', 'report', 'policy', 'github', 'infra', 'core'],

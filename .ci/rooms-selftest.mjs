@@ -22,6 +22,8 @@ const CASES = [
   ['gate', "import * as core from '@actions/core';", true],
   ['alibaba', "import { runGate } from '../gate/run.js';", true],
   ['inputs', "import { pullRequestEvent } from '../github/event.js';", true],
+  ['inputs', "import type { Policy } from '../policy/policy-file.js';", false],
+  ['inputs', "import { runGate } from '../gate/run.js';", true],
   ['github', "import { AcsClient } from '../alibaba/client.js';", true],
   ['infra', "import type { Category } from '../core/categories.js';", true],
   ['cli', "import * as core from '@actions/core';", true],

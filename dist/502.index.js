@@ -329,8 +329,17 @@ function buildSarif(input) {
     const entries = new Map();
     const rules = new Map();
     for (const image of input.images) {
+        const accepted = new Set(image.accepted ?? []);
+        const inherited = image.baseline ? new Set(image.baseline.inherited) : undefined;
         for (const category of categories/* CATEGORIES */.R6) {
             for (const finding of image.findings[category] ?? []) {
+                if (accepted.has(finding))
+                    continue;
+                const state = inherited
+                    ? inherited.has(finding)
+                        ? 'unchanged'
+                        : 'new'
+                    : undefined;
                 const ruleId = ruleIdFor(category, finding);
                 const severity = findingSeverity(category, finding);
                 const level = (0,findings/* levelRank */.Le)(finding.level) < 0 ? 'high' : finding.level;
@@ -356,6 +365,8 @@ function buildSarif(input) {
                         if ((0,findings/* levelRank */.Le)(level) < (0,findings/* levelRank */.Le)(seen.level))
                             seen.level = level;
                         seen.severity = Math.max(seen.severity, severity);
+                        if (state && seen.baselineState !== 'new')
+                            seen.baselineState = state;
                         continue;
                     }
                     entries.set(fp, {
@@ -368,6 +379,7 @@ function buildSarif(input) {
                         labels: [image.label],
                         level,
                         severity,
+                        ...(state ? { baselineState: state } : {}),
                     });
                 }
             }
@@ -424,10 +436,26 @@ function assemble(input, uri, kept, ruleOf) {
                     message: { text: (e.message ??= message(e)) },
                     locations: [{ physicalLocation: { artifactLocation: { uri } } }],
                     partialFingerprints: { primaryLocationLineHash: e.fingerprint },
+                    ...(e.baselineState ? { baselineState: e.baselineState } : {}),
                 })),
             },
         ],
     };
+}
+/**
+ * Issue 18's parts of an image for the log: its accepted findings (left out) and, when it was
+ * compared with a baseline, the findings it inherited.
+ */
+function sarifMarks(outcome) {
+    const accepted = categories/* CATEGORIES */.R6.flatMap((c) => outcome.policy?.[c]?.accepted.map((a) => a.finding) ?? []);
+    const out = {};
+    if (accepted.length > 0)
+        out.accepted = accepted;
+    if (outcome.baseline?.used)
+        out.baseline = {
+            inherited: categories/* CATEGORIES */.R6.flatMap((c) => outcome.comparison?.[c]?.inherited ?? []),
+        };
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/infra/secrets.ts
@@ -492,6 +520,7 @@ function writeSarif(config, outcomes, env, log) {
                 label: repository ? `${name} (${repository})` : name,
                 identity: `${o.target.endpoint.site} ${repository}`,
                 findings,
+                ...sarifMarks(o),
             };
         });
         const built = buildSarif({

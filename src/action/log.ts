@@ -4,6 +4,8 @@
 import * as core from '@actions/core';
 import { commandData, inert, type Logger } from '../infra/log.js';
 import { scrub } from '../infra/secrets.js';
+import { policyAnnotation } from '../report/render-policy.js';
+import type { PolicyReport } from '../report/policy-model.js';
 
 function safely(write: (message: string) => void, shape: (message: string) => string) {
   return (message: string): void => {
@@ -30,5 +32,19 @@ export function failStep(message: string): void {
     core.setFailed(commandData(scrub(message)));
   } catch {
     // the exit code is already set
+  }
+}
+
+/**
+ * At most one warning annotation for the policy file as a whole (issue 18), at its first flagged
+ * line; never throws.
+ */
+export function annotatePolicyFile(policy: PolicyReport): void {
+  const note = policyAnnotation(policy);
+  if (!note) return;
+  try {
+    core.warning(commandData(scrub(note.message)), { file: note.file, startLine: note.line });
+  } catch {
+    // nothing to report to
   }
 }

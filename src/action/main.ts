@@ -13,7 +13,9 @@ import { parseConfig, type Config, type PartialConfig } from '../inputs/config.j
 import { runGate } from '../gate/run.js';
 import { armWatchdog, WATCHDOG_GRACE_MS, writeVerdict } from './lifecycle.js';
 import type { Logger } from '../infra/log.js';
-import { actionLog, failStep } from './log.js';
+import { actionLog, annotatePolicyFile, failStep } from './log.js';
+import { policySource } from './policy-source.js';
+import { runPolicyReport } from '../report/policy-model.js';
 import { buildReport, failedRunReport, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { renderMarkdown, verdictHeadline } from '../report/render.js';
@@ -26,7 +28,8 @@ const BAD_INPUT_COMMENT_MS = 15_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = actionLog) {
   setMasker((s) => core.setSecret(s));
-  const parsed = parseConfig(env, registerSecret, forkHint(env));
+  const now = new Date();
+  const parsed = parseConfig(env, registerSecret, forkHint(env), await policySource(env, now));
   if ('problems' in parsed) return reportBadInput(parsed.problems, parsed.partial, env, log);
   const config = parsed.config;
   armWatchdog(
@@ -54,9 +57,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
       return (audience) => fetchIdToken({ ...opts, env, audience });
     },
   });
-  const report = scrubDeep(buildReport(config, outcomes));
+  const policy = config.policy ? runPolicyReport(config.policy, now, outcomes) : undefined;
+  const report = scrubDeep(buildReport(config, outcomes, { policy }));
   writeSummary(report, config, env, log);
   if (config.reportFile) writeReportFile(report, config.reportFile, log);
+  if (report.policy) annotatePolicyFile(report.policy);
   const sarifFile = config.sarifFile
     ? (await import('./sarif-step.js')).writeSarif(config, outcomes, env, log)
     : '';

@@ -9,7 +9,7 @@ import type { Config } from '../inputs/config.js';
 import type { Logger } from '../infra/log.js';
 import { commentKeyMaterial, keyHash, repositoryKey } from '../report/comment.js';
 import type { ImageOutcome } from '../report/model.js';
-import { buildSarif, type SarifImage } from '../report/sarif.js';
+import { buildSarif, sarifMarks, type SarifImage } from '../report/sarif.js';
 import { scrubDeep } from '../infra/secrets.js';
 import { describeSelection } from '../core/selector.js';
 import { VERSION } from '../infra/version.js';
@@ -65,6 +65,7 @@ export function writeSarif(
         label: repository ? `${name} (${repository})` : name,
         identity: `${o.target.endpoint.site} ${repository}`,
         findings,
+        ...sarifMarks(o),
       };
     });
     const built = buildSarif({

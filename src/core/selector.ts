@@ -24,10 +24,18 @@ export interface ImageSelector {
   clusterId?: string;
 }
 
+/**
+ * The image a gated image is compared with (issue 18, "gating only new findings"): a tag looked
+ * up in the gated image's own repository, or a digest (lower-case bare hex).
+ */
+export type BaselineRef = { tag: string } | { digest: string };
+
 /** One image to gate: its selectors and the site that holds its data. */
 export interface ImageTarget {
   selector: ImageSelector;
   endpoint: Endpoint;
+  /** Gate only the findings this image has and the baseline image has not; absent: all. */
+  baseline?: BaselineRef;
 }
 
 /** Which risks count: those not marked handled in Security Center, those marked, or all. */

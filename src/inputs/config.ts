@@ -25,6 +25,9 @@ import { show } from '../infra/text.js';
 import { readLimits } from './limits.js';
 import { InputReader } from './reader.js';
 import { confineToWorkspace } from '../infra/workspace-path.js';
+import { applyBaselines, readStepBaseline, type BaselineSource } from './baseline.js';
+import { readPolicyInputs, type ParsePolicy, type ReadPolicyFile } from './policy.js';
+import type { Policy } from '../policy/policy-file.js';
 
 export interface Config {
   images: ImageTarget[];
@@ -51,6 +54,24 @@ export interface Config {
   maxConcurrency: number;
   credentials: Credentials;
   scan: ScanSettings;
+  /** The checked policy file (accepted risks); absent when there is none to read. */
+  policy?: Policy;
+  /**
+   * `max-accept-days`: the longest an acceptance may run, in days; 0 means no cap. Always set by
+   * parseConfig; optional so settings built by hand (tests, a CLI) need not repeat it: it only
+   * matters while the policy file is checked.
+   */
+  maxAcceptDays?: number;
+}
+
+/** What parseConfig reads besides the named values: the front end's ports (issue 18). */
+export interface ConfigSource {
+  /** Reads the policy file the `policy-file` input names (the front end confines the path). */
+  readPolicyFile?: ReadPolicyFile;
+  /** Checks the policy file's text (policy/policy-file.ts's parsePolicy, loaded on demand). */
+  parsePolicy?: ParsePolicy;
+  /** Now: its UTC date is "today" for the policy file's expiry rules. */
+  now?: Date;
 }
 
 /** What a run with bad input can still use to report it. */
@@ -76,6 +97,7 @@ export function parseConfig(
   mask: (secret: string) => void,
   /** The front end's advice when no credentials are found at all. */
   noCredentialsHint = '',
+  source: ConfigSource = {},
 ): ParseResult {
   const input = new InputReader(env);
   const credentials = readCredentials(input, mask, noCredentialsHint);
@@ -115,6 +137,7 @@ export function parseConfig(
     else if (!instanceUuids.includes(v)) instanceUuids.push(v);
   }
   const images = readTargets(input);
+  const { policy, maxAcceptDays } = readPolicyInputs(input, source);
 
   if (input.problems.length > 0 || !credentials || !comment) {
     return {
@@ -142,6 +165,8 @@ export function parseConfig(
       maxConcurrency,
       credentials,
       scan,
+      ...(policy ? { policy } : {}),
+      maxAcceptDays,
     },
   };
 }
@@ -233,8 +258,9 @@ function readTargets(input: InputReader): ImageTarget[] {
   }
 
   const targets: ImageTarget[] = [];
-  const seen = new Set<string>();
-  for (const { selector, where } of readImages(input)) {
+  const seen = new Map<string, BaselineSource>();
+  const stepBaseline = readStepBaseline(input);
+  for (const { selector, where, baseline } of readImages(input)) {
     let endpoint = fixed;
     if (!endpoint && rawEndpoint === '' && regionId === '') {
       const region = selector.repoRegionId ?? DEFAULT_REGION;
@@ -246,10 +272,21 @@ function readTargets(input: InputReader): ImageTarget[] {
       endpoint.origin,
       SELECTOR_INPUTS.map(([, f]) => selector[f] ?? null),
     ]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    targets.push({ selector, endpoint });
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (JSON.stringify(earlier.target.baseline) !== JSON.stringify(baseline))
+        input.problem(
+          `${where}the same image is listed ${earlier.where ? `on ${earlier.where.replace(/: $/, '')} ` : ''}with another baseline; give each image once`,
+        );
+      continue;
+    }
+    const target: ImageTarget = baseline
+      ? { selector, endpoint, baseline }
+      : { selector, endpoint };
+    seen.set(key, { target, where });
+    targets.push(target);
   }
+  applyBaselines(input, stepBaseline, [...seen.values()]);
   return targets;
 }
 

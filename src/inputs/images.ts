@@ -1,7 +1,12 @@
 // Which images to gate: the step-level selectors, the `image-digest` list and the `images`
 // lines, merged and checked so that every image is named. Only reading and checking; the site
 // each image goes to is decided in config.ts.
-import { namesAnImage, SELECTOR_INPUTS, type ImageSelector } from '../core/selector.js';
+import {
+  namesAnImage,
+  SELECTOR_INPUTS,
+  type BaselineRef,
+  type ImageSelector,
+} from '../core/selector.js';
 import { normalizeDigest } from '../core/digest.js';
 import { show } from '../infra/text.js';
 import { splitList, type InputReader } from './reader.js';
@@ -10,7 +15,13 @@ export interface ParsedImage {
   selector: ImageSelector;
   /** Prefix for problems: '' for step-level selectors, 'images line N: ' for a line. */
   where: string;
+  /** The line's own baseline (`baseline-image-tag=` or `baseline-image-digest=`), if any. */
+  baseline?: BaselineRef;
 }
+
+/** The `images` line keys that set a line's baseline (issue 18). */
+export const BASELINE_KEYS = ['baseline-image-tag', 'baseline-image-digest'] as const;
+const LINE_KEYS = [...SELECTOR_INPUTS.map(([n]) => n), ...BASELINE_KEYS];
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SAFE_VALUE = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
@@ -113,17 +124,29 @@ function readImagesLine(
   const before = input.problems.length;
   const selector: ImageSelector = { ...base };
   const given = new Set<string>();
+  let baseline: BaselineRef | undefined;
   for (const token of text.split(/\s+/)) {
     const eq = token.indexOf('=');
     const key = eq > 0 ? token.slice(0, eq) : '';
     const value = eq > 0 ? token.slice(eq + 1) : '';
     const entry = SELECTOR_INPUTS.find(([name]) => name === key);
-    if (!entry) {
+    if (!entry && !(BASELINE_KEYS as readonly string[]).includes(key)) {
       input.problem(
-        `${where}${show(token)} is not key=value with a key among ${SELECTOR_INPUTS.map(([n]) => n).join(', ')}`,
+        `${where}${show(token)} is not key=value with a key among ${LINE_KEYS.join(', ')}`,
       );
     } else if (given.has(key)) {
       input.problem(`${where}${key} is given twice`);
+    } else if (!entry) {
+      given.add(key);
+      if (key === 'baseline-image-digest') {
+        const digest = normalizeDigest(value);
+        if (!digest) input.problem(`${where}${key} ${show(value)} is not a digest; ${DIGEST_RULE}`);
+        else baseline = { digest };
+      } else if (!SAFE_VALUE.test(value)) {
+        input.problem(
+          `${where}${key} ${show(value)} must be 1 to 256 characters without spaces or control characters`,
+        );
+      } else baseline = { tag: value };
     } else {
       given.add(key);
       const [, field] = entry;
@@ -139,6 +162,12 @@ function readImagesLine(
       } else selector[field] = value;
     }
   }
+  if (given.has('baseline-image-tag') && given.has('baseline-image-digest')) {
+    input.problem(
+      `${where}baseline-image-tag and baseline-image-digest are both given; an image has one baseline: give one of them`,
+    );
+  }
   // A line with problems is reported for those alone; it is never gated.
-  return input.problems.length === before ? { selector, where } : undefined;
+  if (input.problems.length !== before) return undefined;
+  return baseline ? { selector, where, baseline } : { selector, where };
 }

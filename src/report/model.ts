@@ -22,6 +22,14 @@ import { SELECTOR_INPUTS, type ImageTarget, type RiskStatus } from '../core/sele
 import type { ImageOutcome } from '../gate/outcome.js';
 import type { ScanOutcome } from '../gate/scan-proof.js';
 import type { ScanStatus } from '../core/scan.js';
+import type { Policy } from '../policy/policy-file.js';
+import {
+  addPolicyParts,
+  type AcceptedFinding,
+  type BaselineReport,
+  type FindingMarks,
+  type PolicyReport,
+} from './policy-model.js';
 
 export interface CategoryEntry {
   count: number | null;
@@ -32,17 +40,24 @@ export interface CategoryEntry {
   status: CategoryStatus | 'unknown';
   /** The terms over their limit (e.g. "high:0"); empty unless the status is fail. */
   exceededTerms: string[];
+  /** With a policy file: findings (baseline risks: checks) accepted in this category. */
+  accepted?: number;
+  /** With a baseline: unaccepted findings it does not have (what counts), has, and lost. */
+  new?: number;
+  inherited?: number;
+  fixed?: number;
 }
 
 /** A listed finding, as the report, the summary and the comment show it. */
-export type ReportFinding = Omit<Finding, 'category' | 'handling'> & {
-  /** https://avd.aliyun.com/detail/<CVE-ID> for each CVE id. */
-  links: string[];
-  /** Output only: paths not listed to keep the `report` output bounded (report-file has all). */
-  pathsLeftOut?: number;
-  /** Output only: packages not listed to keep the `report` output bounded. */
-  packagesLeftOut?: number;
-};
+export type ReportFinding = Omit<Finding, 'category' | 'handling'> &
+  FindingMarks & {
+    /** https://avd.aliyun.com/detail/<CVE-ID> for each CVE id. */
+    links: string[];
+    /** Output only: paths not listed to keep the `report` output bounded (report-file has all). */
+    pathsLeftOut?: number;
+    /** Output only: packages not listed to keep the `report` output bounded. */
+    packagesLeftOut?: number;
+  };
 
 export interface ScanReport {
   /** false when require-scan is off: the status is then unknown (not checked). */
@@ -79,6 +94,10 @@ export interface ImageReport {
   error?: string;
   /** Output only: listed findings left out per category to keep the `report` output bounded. */
   findingsLeftOut?: Partial<Record<Category, number>>;
+  /** With a policy file: the accepted findings, at most list-findings per category. */
+  accepted?: AcceptedFinding[];
+  /** With a baseline configured: the one compared with, or why none was. */
+  baseline?: BaselineReport;
 }
 
 export interface Report {
@@ -98,6 +117,8 @@ export interface Report {
   imagesLeftOut?: number;
   /** Output only: true when the `report` output leaves out anything report-file holds. */
   truncated?: true;
+  /** What became of the policy file's entries; absent when no policy file was read. */
+  policy?: PolicyReport;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -174,6 +195,7 @@ export function imageReport(outcome: ImageOutcome, config: ReportSettings): Imag
     notes: outcome.notes,
   };
   if (result === 'error') entry.error = outcome.error ?? 'the counts were not established';
+  addPolicyParts(entry, outcome, config, reportFinding);
   return entry;
 }
 
@@ -183,6 +205,8 @@ export interface ReportSettings {
   listFindings: number;
   ignoreUnfixable: boolean;
   riskStatus: RiskStatus;
+  /** The policy file read, if any (its accepted risks are reported). */
+  policy?: Policy;
 }
 
 /** ISO 8601, or null for a time that is missing or cannot be a date (never throws). */
@@ -204,7 +228,12 @@ function scanReport(scan: ScanOutcome | undefined): ScanReport {
   };
 }
 
-export function buildReport(config: ReportSettings, outcomes: readonly ImageOutcome[]): Report {
+export function buildReport(
+  config: ReportSettings,
+  outcomes: readonly ImageOutcome[],
+  /** The run's policy usage (report/policy-model.ts's runPolicyReport), with a policy file. */
+  extra: { policy?: PolicyReport } = {},
+): Report {
   const images = outcomes.map((o) => imageReport(o, config));
   let counts: Counts | null = null;
   for (const image of images) {
@@ -220,6 +249,7 @@ export function buildReport(config: ReportSettings, outcomes: readonly ImageOutc
     riskStatus: config.riskStatus,
     counts,
     images,
+    ...(extra.policy ? { policy: extra.policy } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { worstScanStatus } from '../core/scan.js';
 import { boundedReport } from './bounded.js';
 import type { Report } from './model.js';
+import { acceptedCount, comparedWithBaseline, newCount } from './policy-model.js';
 
 export function outputValues(report: Report): Record<string, string> {
   const out: Record<string, string> = { result: report.result };
@@ -23,6 +24,13 @@ export function outputValues(report: Report): Record<string, string> {
     ...new Set(images.map((i) => i.scan.taskId).filter((t): t is string => t !== null)),
   ].join(',');
   out['gated-digests'] = [...new Set(images.flatMap((i) => i.gatedDigests))].join(',');
+  // Issue 18: accepted risks (empty without a policy file) and new findings (empty when no image
+  // was compared with a baseline); images whose counts were not established add nothing.
+  const counted = images.filter((i) => i.result !== 'error');
+  out['accepted'] = report.policy ? String(counted.reduce((n, i) => n + acceptedCount(i), 0)) : '';
+  const compared = counted.filter(comparedWithBaseline);
+  out['new-findings'] =
+    compared.length > 0 ? String(compared.reduce((n, i) => n + newCount(i), 0)) : '';
   out['sarif-file'] = '';
   // Bounded: report-file holds the complete document.
   out['report'] = JSON.stringify(boundedReport(report));

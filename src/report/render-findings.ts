@@ -6,6 +6,7 @@ import { CATEGORIES, CATEGORY_INFO, type Category } from '../core/categories.js'
 import { LEVELS } from '../core/findings.js';
 import { escapeShort, escapeText } from './escape.js';
 import type { CategoryEntry, ImageReport, ReportFinding } from './model.js';
+import { findingMarks } from './render-policy.js';
 
 export function code(text: string, max = 200): string {
   return `<code>${escapeShort(text, max)}</code>`;
@@ -37,6 +38,10 @@ function levelText(f: ReportFinding): string {
 
 /** The CVE ids (each linked to its advisory), else the id; links only from validated ids. */
 function idCell(f: ReportFinding): string {
+  return `${linkedId(f)}${findingMarks(f)}`;
+}
+
+function linkedId(f: ReportFinding): string {
   if (f.links.length === 0) return escapeShort(f.id, 120);
   const shown = f.links.slice(0, 3).map((link) => {
     const cve = link.slice(link.lastIndexOf('/') + 1);
@@ -76,7 +81,9 @@ function maliciousRows(findings: ReportFinding[]): string[] {
     const paths = f.paths ?? [];
     const more = paths.length > 1 ? ` (+${paths.length - 1} more)` : '';
     const path = paths[0] ? `${code(paths[0], 200)}${more}` : '—';
-    lines.push(`| ${escapeShort(f.id, 120)} | ${levelText(f)} | ${dash(f.md5, 64)} | ${path} |`);
+    lines.push(
+      `| ${escapeShort(f.id, 120)}${findingMarks(f)} | ${levelText(f)} | ${dash(f.md5, 64)} | ${path} |`,
+    );
   }
   return lines;
 }
@@ -89,7 +96,7 @@ function baselineRows(findings: ReportFinding[]): string[] {
   for (const f of findings) {
     const items = f.itemCounts ? LEVELS.map((l) => f.itemCounts?.[l] ?? 0).join(' / ') : '—';
     lines.push(
-      `| ${escapeShort(f.id, 160)} | ${dash(f.className, 80)} | ${levelText(f)} | ${items} |`,
+      `| ${escapeShort(f.id, 160)}${findingMarks(f)} | ${dash(f.className, 80)} | ${levelText(f)} | ${items} |`,
     );
   }
   return lines;
@@ -112,12 +119,16 @@ export function findingsSection(image: ImageReport, max: number): string[] {
     const listed = (image.findings[c] ?? []).slice(0, max);
     const levels = image.levels[c];
     if (!levels) continue;
-    const total = LEVELS.reduce((sum, l) => sum + levels[l], 0);
+    const entry = image.categories[c];
+    // With a baseline, inherited findings are listed after the new ones (which alone count).
+    const inherited = entry.new !== undefined ? (entry.inherited ?? 0) : 0;
+    const total = LEVELS.reduce((sum, l) => sum + levels[l], 0) + inherited;
     const ignored = image.unfixableIgnored[c];
     // Nothing to list: the table's "0 / 0 / 0" already says so.
     if (total === 0 && !ignored) continue;
     const left = ignored ? `; ${ignored} without a fix left out (ignore-unfixable)` : '';
-    const head = `**${CATEGORY_INFO[c].label}:** ${listed.length} of ${total} listed, most severe first${left}.`;
+    const order = inherited > 0 ? `new first (${inherited} inherited)` : 'most severe first';
+    const head = `**${CATEGORY_INFO[c].label}:** ${listed.length} of ${total} listed, ${order}${left}.`;
     lines.push('', head);
     if (listed.length > 0) lines.push('', ...ROWS[c](listed));
   }

@@ -13,6 +13,15 @@ import {
   limitCell,
   notesSection,
 } from './render-findings.js';
+import {
+  acceptedSection,
+  baselineLines,
+  extraCells,
+  extraHeadings,
+  policySection,
+  rowSuffix,
+} from './render-policy.js';
+import type { PolicyReport } from './policy-model.js';
 
 export interface RenderOptions {
   /**
@@ -70,15 +79,24 @@ function imageIdentity(image: ImageReport): string {
   return parts.length > 0 ? parts.join(' · ') : '(no selector)';
 }
 
-function singleImage(image: ImageReport, maxFindings: number): string[] {
+function singleImage(
+  image: ImageReport,
+  maxFindings: number,
+  policy: PolicyReport | undefined,
+): string[] {
+  // Issue 18: Accepted and New / inherited / fixed beside the count, when there are any.
+  const extra = extraHeadings(image);
   const lines = [
-    '| Category | Count | High / medium / low | Limit | Status |',
-    '| --- | ---: | :---: | --- | --- |',
+    `| Category | Count | ${extra.names.map((n) => `${n} | `).join('')}High / medium / low | Limit | Status |`,
+    `| --- | ---: | ${extra.aligns.map((a) => `${a} | `).join('')}:---: | --- | --- |`,
   ];
   for (const c of CATEGORIES) {
     const e = image.categories[c];
+    const more = extraCells(image, c)
+      .map((cell) => `${cell} | `)
+      .join('');
     lines.push(
-      `| ${CATEGORY_INFO[c].label} | ${fmtCount(e.count)} | ${levelsCell(image, c)} | ${limitCell(e.limitText)} | ${STATUS_TEXT[e.status]}${exceededText(e)} |`,
+      `| ${CATEGORY_INFO[c].label} | ${fmtCount(e.count)} | ${more}${levelsCell(image, c)} | ${limitCell(e.limitText)} | ${STATUS_TEXT[e.status]}${exceededText(e)} |`,
     );
   }
   lines.push('');
@@ -87,7 +105,12 @@ function singleImage(image: ImageReport, maxFindings: number): string[] {
   lines.push(`**Security Center site:** ${code(image.site)}  `);
   lines.push(`**Request ID:** ${image.requestId ? code(image.requestId) : '—'}`);
   if (image.error) lines.push('', `**Error:** ${escapeShort(image.error, 2000)}`);
-  lines.push(...notesSection(image), ...findingsSection(image, maxFindings));
+  lines.push(
+    ...baselineLines(image),
+    ...notesSection(image),
+    ...findingsSection(image, maxFindings),
+    ...acceptedSection(image, policy, maxFindings),
+  );
   return lines;
 }
 
@@ -111,7 +134,8 @@ function imageRow(image: ImageReport, index: number): string {
     const e = image.categories[c];
     const count = e.status === 'fail' ? `**${fmtCount(e.count)}**` : fmtCount(e.count);
     // High / medium / low beside the total, when the category's list was read.
-    return image.levels[c] ? `${count} (${levelsCell(image, c)})` : count;
+    const cell = image.levels[c] ? `${count} (${levelsCell(image, c)})` : count;
+    return `${cell}${rowSuffix(image, c)}`;
   });
   return `| ${index + 1} | ${imageIdentity(image)} | ${ICON[image.result]} ${image.result} | ${cells.join(' | ')} | ${scanText(image)} | ${code(image.site, 80)} | ${image.requestId ? code(image.requestId, 80) : '—'} |`;
 }
@@ -122,8 +146,18 @@ const ROW_HEADER = [
 ];
 
 /** One image's notes and listed findings, folded away; nothing when it has neither. */
-function imageDetails(image: ImageReport, index: number, maxFindings: number): string[] {
-  const details = [...notesSection(image), ...findingsSection(image, maxFindings)];
+function imageDetails(
+  image: ImageReport,
+  index: number,
+  maxFindings: number,
+  policy?: PolicyReport,
+): string[] {
+  const details = [
+    ...baselineLines(image),
+    ...notesSection(image),
+    ...findingsSection(image, maxFindings),
+    ...acceptedSection(image, policy, maxFindings),
+  ];
   if (details.length === 0) return [];
   return [
     '',
@@ -180,7 +214,7 @@ function manyImages(
         lines.push(`- image ${index + 1}: ${escapeShort(image.error ?? '', 600)}`);
     }
     for (const { image, index } of problems.slice(0, maxProblemRows)) {
-      lines.push(...imageDetails(image, index, maxFindings));
+      lines.push(...imageDetails(image, index, maxFindings, report.policy));
     }
   }
   if (passing.length > 0) {
@@ -193,7 +227,7 @@ function manyImages(
       );
       for (const { image, index } of passing) lines.push(imageRow(image, index));
       for (const { image, index } of passing)
-        lines.push(...imageDetails(image, index, maxFindings));
+        lines.push(...imageDetails(image, index, maxFindings, report.policy));
       lines.push('', '</details>');
     } else {
       lines.push(
@@ -215,10 +249,11 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
     } else if (report.error) lines.push('', `**Error:** ${escapeShort(report.error, 4000)}`);
     lines.push('');
     if (report.images.length === 1)
-      lines.push(...singleImage(report.images[0] as ImageReport, maxFindings));
+      lines.push(...singleImage(report.images[0] as ImageReport, maxFindings, report.policy));
     else if (report.images.length > 1)
       lines.push(...manyImages(report, listPassing, maxProblemRows, maxFindings));
     // A run that gated nothing states no settings: some may be the very input that was refused.
+    lines.push(...policySection(report));
     if (report.images.length > 0)
       lines.push('', `Risk status counted: ${escapeText(report.riskStatus)}.`);
     if (opts.footer?.length) lines.push('', ...opts.footer);
@@ -229,6 +264,7 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
   const most = Math.max(
     0,
     ...report.images.flatMap((i) => Object.values(i.findings).map((f) => f.length)),
+    ...report.images.map((i) => i.accepted?.length ?? 0),
   );
   for (let n = most; n > 0; n = Math.floor(n / 2)) {
     const text = attempt(true, Number.MAX_SAFE_INTEGER, n);

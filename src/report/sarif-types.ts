@@ -12,6 +12,16 @@ export interface SarifImage {
    */
   identity: string;
   findings: Partial<Record<Category, Finding[]>>;
+  /**
+   * Findings the policy file accepted (the same objects as in `findings`): left out of the log,
+   * because code scanning does not honour SARIF `suppressions` and would raise alerts for them.
+   */
+  accepted?: readonly Finding[];
+  /**
+   * Set when the image was compared with a baseline: the findings it inherited (same objects as
+   * in `findings`) are `unchanged`, every other result `new`.
+   */
+  baseline?: { inherited: readonly Finding[] };
 }
 
 export interface SarifInput {
@@ -52,7 +62,11 @@ export interface SarifResult {
     physicalLocation: { artifactLocation: { uri: string } };
   }[];
   partialFingerprints: { primaryLocationLineHash: string };
+  /** With a baseline: whether the baseline image has the finding. */
+  baselineState?: BaselineState;
 }
+
+export type BaselineState = 'new' | 'unchanged';
 
 export interface SarifLog {
   $schema: string;
@@ -98,6 +112,8 @@ export interface Entry {
   labels: string[];
   level: Level;
   severity: number;
+  /** With a baseline (any image of the entry): new unless every such image inherited it. */
+  baselineState?: BaselineState;
   /** The message, once written. */
   message?: string;
 }

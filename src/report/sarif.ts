@@ -17,8 +17,18 @@ import { gzipSync } from 'node:zlib';
 import { CATEGORIES } from '../core/categories.js';
 import { levelRank, type Finding, type FindingPackage, type Level } from '../core/findings.js';
 export type * from './sarif-types.js';
+import type { ImageOutcome } from '../gate/outcome.js';
+import type { SarifImage } from './sarif-types.js';
 import { buildRule, message, RESULT_LEVEL } from './sarif-rules.js';
-import type { Entry, RuleAcc, SarifBuild, SarifInput, SarifLog, SarifRule } from './sarif-types.js';
+import type {
+  BaselineState,
+  Entry,
+  RuleAcc,
+  SarifBuild,
+  SarifInput,
+  SarifLog,
+  SarifRule,
+} from './sarif-types.js';
 import {
   byText,
   dockerfileUri,
@@ -85,8 +95,16 @@ export function buildSarif(input: SarifInput): SarifBuild {
   const rules = new Map<string, RuleAcc>();
 
   for (const image of input.images) {
+    const accepted = new Set(image.accepted ?? []);
+    const inherited = image.baseline ? new Set(image.baseline.inherited) : undefined;
     for (const category of CATEGORIES) {
       for (const finding of image.findings[category] ?? []) {
+        if (accepted.has(finding)) continue;
+        const state: BaselineState | undefined = inherited
+          ? inherited.has(finding)
+            ? 'unchanged'
+            : 'new'
+          : undefined;
         const ruleId = ruleIdFor(category, finding);
         const severity = findingSeverity(category, finding);
         const level: Level = levelRank(finding.level) < 0 ? 'high' : finding.level;
@@ -108,6 +126,7 @@ export function buildSarif(input: SarifInput): SarifBuild {
             seen.packages.push(...group.packages);
             if (levelRank(level) < levelRank(seen.level)) seen.level = level;
             seen.severity = Math.max(seen.severity, severity);
+            if (state && seen.baselineState !== 'new') seen.baselineState = state;
             continue;
           }
           entries.set(fp, {
@@ -120,6 +139,7 @@ export function buildSarif(input: SarifInput): SarifBuild {
             labels: [image.label],
             level,
             severity,
+            ...(state ? { baselineState: state } : {}),
           });
         }
       }
@@ -184,8 +204,26 @@ function assemble(
           message: { text: (e.message ??= message(e)) },
           locations: [{ physicalLocation: { artifactLocation: { uri } } }],
           partialFingerprints: { primaryLocationLineHash: e.fingerprint },
+          ...(e.baselineState ? { baselineState: e.baselineState } : {}),
         })),
       },
     ],
   };
+}
+
+/**
+ * Issue 18's parts of an image for the log: its accepted findings (left out) and, when it was
+ * compared with a baseline, the findings it inherited.
+ */
+export function sarifMarks(outcome: ImageOutcome): Pick<SarifImage, 'accepted' | 'baseline'> {
+  const accepted = CATEGORIES.flatMap(
+    (c) => outcome.policy?.[c]?.accepted.map((a) => a.finding) ?? [],
+  );
+  const out: Pick<SarifImage, 'accepted' | 'baseline'> = {};
+  if (accepted.length > 0) out.accepted = accepted;
+  if (outcome.baseline?.used)
+    out.baseline = {
+      inherited: CATEGORIES.flatMap((c) => outcome.comparison?.[c]?.inherited ?? []),
+    };
+  return out;
 }

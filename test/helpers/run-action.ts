@@ -66,6 +66,8 @@ export interface RunOptions {
   nodeArgs?: string[];
   /** Close the child's stdout at once, as a reader that went away would. */
   closeStdout?: boolean;
+  /** The workspace: the child's working directory and GITHUB_WORKSPACE (default: inherited). */
+  workspace?: string;
 }
 
 export function parseOutputFile(text: string): Record<string, string> {
@@ -111,6 +113,7 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
     env['GITHUB_EVENT_NAME'] = opts.event.name;
     env['GITHUB_EVENT_PATH'] = eventPath;
   }
+  if (opts.workspace) env['GITHUB_WORKSPACE'] = opts.workspace;
   Object.assign(env, opts.env);
   const started = performance.now();
   const child = spawn(
@@ -118,6 +121,7 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
     [...(opts.nodeArgs ?? []), opts.script ?? DIST],
     {
       env,
+      ...(opts.workspace ? { cwd: opts.workspace } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

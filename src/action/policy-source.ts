@@ -1,0 +1,23 @@
+// Where the action's settings find the policy file (issue 18): under the workspace only (a path
+// leading out of it, through `..`, an absolute path or a symbolic link, is bad input), with the
+// runner's clock for "today". The YAML parser is loaded only when a file is there to check, so a
+// run without a policy file does not pay for it at start-up.
+import { readConfinedText, type ConfinedRead } from '../infra/confined-path.js';
+import type { ConfigSource } from '../inputs/config.js';
+import { MAX_POLICY_BYTES } from '../inputs/policy.js';
+import { InputReader } from '../inputs/reader.js';
+
+export async function policySource(env: NodeJS.ProcessEnv, now: Date): Promise<ConfigSource> {
+  const root = env['GITHUB_WORKSPACE'] || process.cwd();
+  const read = (given: string): ConfinedRead => readConfinedText(root, given, MAX_POLICY_BYTES);
+  const given = new InputReader(env).raw('policy-file');
+  // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
+  const first = given === '' ? undefined : read(given);
+  const source: ConfigSource = {
+    readPolicyFile: (path) => (first && path === given ? first : read(path)),
+    now,
+  };
+  if (first && 'text' in first)
+    source.parsePolicy = (await import('../policy/policy-file.js')).parsePolicy;
+  return source;
+}

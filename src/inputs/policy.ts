@@ -1,0 +1,106 @@
+// The `policy-file` and `max-accept-days` inputs (issue 18): which policy file to read, and the
+// policy it holds, checked with every other input before any network call. Reading a file is
+// I/O, so this module stays pure over its source: the front end hands in a `ReadPolicyFile` port
+// (the action's reads under the workspace, refusing paths that lead out; a CLI's under its
+// working directory), today's date, and policy/'s parser: handed in rather than imported, so a
+// front end loads the YAML parser (about a fifth of the action's bundle) only when there is a
+// policy file to check.
+//
+// What a missing file means: nothing to read at the default path (`.github/sas-image-gate.yml`,
+// defaulted or written out) or when the input is empty; anywhere else, a mistake (a path that
+// was meant to hold a policy and does not must not silently gate without it).
+import path from 'node:path';
+import type { Policy, PolicyOptions, PolicyParse } from '../policy/policy-file.js';
+import { show } from '../infra/text.js';
+import type { InputReader } from './reader.js';
+
+export const DEFAULT_POLICY_FILE = '.github/sas-image-gate.yml';
+/** Larger policy files are bad input (issue 18). */
+export const MAX_POLICY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_ACCEPT_DAYS = 365;
+/** Ten years: `0` is the way to say "no cap". */
+export const MAX_ACCEPT_DAYS_LIMIT = 3650;
+
+/** What the front end found at a policy-file path. */
+export type PolicyFileRead =
+  /** The text, and the path relative to the workspace (for messages and annotations). */
+  | { text: string; relative?: string }
+  | { missing: true }
+  /** Why the path or the file cannot be used: a phrase after the path ("lies outside …"). */
+  | { problem: string };
+
+/** The front end's port: reads the file the input names (relative to its root). */
+export type ReadPolicyFile = (given: string) => PolicyFileRead;
+
+/** policy/policy-file.ts's `parsePolicy`, handed in by the front end once a file was found. */
+export type ParsePolicy = (text: string, options: PolicyOptions) => PolicyParse;
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** `./a//b` → `a/b`: how a written-out default path is recognised. */
+function normalPath(raw: string): string {
+  return path.posix.normalize(raw.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
+}
+
+export interface PolicyInputs {
+  policy?: Policy;
+  maxAcceptDays: number;
+}
+
+/**
+ * Reads `max-accept-days` and `policy-file`, and checks the file. Its problems join the other
+ * input problems, each prefixed `policy-file: `.
+ */
+export function readPolicyInputs(
+  input: InputReader,
+  source: { readPolicyFile?: ReadPolicyFile; parsePolicy?: ParsePolicy; now?: Date },
+): PolicyInputs {
+  const before = input.problems.length;
+  const maxAcceptDays = input.integer(
+    'max-accept-days',
+    DEFAULT_MAX_ACCEPT_DAYS,
+    0,
+    MAX_ACCEPT_DAYS_LIMIT,
+    ' (0: no cap)',
+  );
+  // With a refused cap, the file is still checked for everything else (no cap: no false alarm).
+  const cap = input.problems.length > before ? 0 : maxAcceptDays;
+  const raw = input.raw('policy-file');
+  if (raw === '') return { maxAcceptDays };
+  if (CONTROL.test(raw) || raw.length > 4096) {
+    input.problem(
+      `policy-file: ${show(raw)} is not a file path; give a path relative to the workspace, such as ${DEFAULT_POLICY_FILE}`,
+    );
+    return { maxAcceptDays };
+  }
+  if (!source.readPolicyFile || !source.now)
+    throw new Error('parseConfig needs readPolicyFile and now to read a policy file');
+  const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
+  const read = source.readPolicyFile(raw);
+  if ('missing' in read) {
+    if (!isDefault)
+      input.problem(
+        `policy-file: ${show(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file empty for no policy file`,
+      );
+    return { maxAcceptDays };
+  }
+  if ('problem' in read) {
+    input.problem(
+      `policy-file: ${show(raw)} ${read.problem}; give a file in the workspace, relative to the repository root, at most ${MAX_POLICY_BYTES} bytes`,
+    );
+    return { maxAcceptDays };
+  }
+  if (!source.parsePolicy) throw new Error('parseConfig needs parsePolicy to check a policy file');
+  const shownPath = read.relative ?? normalPath(raw);
+  const parsed = source.parsePolicy(read.text, {
+    path: shownPath,
+    today: source.now,
+    maxAcceptDays: cap,
+  });
+  if (!parsed.ok) {
+    for (const p of parsed.problems) input.problem(`policy-file: ${p}`);
+    return { maxAcceptDays };
+  }
+  return { policy: parsed.policy, maxAcceptDays };
+}
