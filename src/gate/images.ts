@@ -59,8 +59,8 @@ export async function gateImage(
   const enforce = CATEGORIES.filter((c) =>
     enforcedFromList(c, config.limits[c], config.ignoreUnfixable),
   );
-  // SARIF reports every finding: then every list is read for every image.
-  const wanted = config.sarifFile !== '' ? [...CATEGORIES] : enforce;
+  // SARIF (and any report of every finding): then every list is read for every image.
+  const wanted = config.readEveryList === true ? [...CATEGORIES] : enforce;
   // Why a lookup found no UUID for the baseline list, to say so if that list is needed.
   let uuidProblem: string | undefined;
   const ask = async (
@@ -220,10 +220,10 @@ async function keepList(
     outcome.notes.push(judged.problem);
     return undefined;
   }
-  // Only what is shown stays in memory, unless the SARIF log reports every finding.
+  // Only what is shown stays in memory, unless a report of every finding is written.
   const list = judged.keep;
   outcome.lists[category] =
-    config.sarifFile !== ''
+    config.readEveryList === true
       ? list
       : { ...list, findings: list.findings.slice(0, config.listFindings), unfixable: [] };
   outcome.notes.push(...judged.notes);

@@ -15,12 +15,12 @@ export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
 
 export type PolicySettings = Pick<
   Config,
-  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'sarifFile'
+  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
 >;
 
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 export function listedCategories(config: PolicySettings): Category[] {
-  if (config.sarifFile !== '' || config.listFindings > 0) return [...CATEGORIES];
+  if (config.readEveryList === true || config.listFindings > 0) return [...CATEGORIES];
   return CATEGORIES.filter((c) => enforcedFromList(c, config.limits[c], config.ignoreUnfixable));
 }
 

@@ -38,6 +38,11 @@ export interface Config {
   listFindings: number;
   /** Absolute path of the SARIF log to write, or '' for none. */
   sarifFile: string;
+  /**
+   * Every finding list of every image is read and kept, for reports of every finding (the SARIF
+   * log; the command line's GitLab report). Set when sarif-file is; a front end may set it too.
+   */
+  readEveryList?: boolean;
   /** Repository-relative path every SARIF result points at. */
   dockerfile: string;
   failBuild: boolean;
@@ -74,8 +79,10 @@ export function parseConfig(
   mask: (secret: string) => void,
   /** The front end's advice when no credentials are found at all. */
   noCredentialsHint = '',
+  /** How problems name a setting (the command line's `--name`); default: the input name. */
+  label?: (name: string) => string,
 ): ParseResult {
-  const input = new InputReader(env);
+  const input = new InputReader(env, label);
   const credentials = readCredentials(input, mask, noCredentialsHint);
   const limits = readLimits(input);
   const ignoreUnfixable = input.bool('ignore-unfixable', false);
@@ -129,6 +136,7 @@ export function parseConfig(
       ignoreUnfixable,
       listFindings,
       sarifFile,
+      readEveryList: sarifFile !== '',
       dockerfile,
       failBuild,
       onError,
