@@ -7,8 +7,9 @@
 // takes the list of bundled files from the build itself and writes one notice per package: name,
 // version, license id and the full license text the package ships.
 //
-//   node .ci/notices.mjs --stats <file>   (npm run build) write dist/licenses.txt from ncc's
-//                                          webpack stats (--stats-out), then delete the stats file
+//   node .ci/notices.mjs --stats <file>…  (npm run build) write dist/licenses.txt from ncc's
+//                                          webpack stats (--stats-out; once per bundle: the action
+//                                          and the command line), then delete the stats files
 //   node .ci/notices.mjs --check          fail unless every package bundled into a dist/ chunk has
 //                                          a notice in dist/licenses.txt (and nothing else has one)
 //
@@ -47,7 +48,7 @@ function fail(message) {
 
 function parseArgs(argv) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const options = { root: path.resolve(here, '..'), check: false, stats: undefined };
+  const options = { root: path.resolve(here, '..'), check: false, stats: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -56,14 +57,15 @@ function parseArgs(argv) {
       return next;
     };
     if (arg === '--check') options.check = true;
-    else if (arg === '--stats') options.stats = value();
+    else if (arg === '--stats') options.stats.push(value());
     else if (arg === '--root') options.root = path.resolve(value());
     else if (arg === '--licenses') options.licenses = value();
     else fail(`unknown argument ${arg}`);
   }
   options.dist = path.join(options.root, 'dist');
   options.licenses = path.resolve(options.licenses ?? path.join(options.dist, 'licenses.txt'));
-  if (!options.check && !options.stats) fail('give --stats <ncc stats file> or --check');
+  if (!options.check && options.stats.length === 0)
+    fail('give --stats <ncc stats file> or --check');
   return options;
 }
 
@@ -296,9 +298,12 @@ function check(options) {
 }
 
 function write(options) {
-  const statsFile = path.resolve(options.stats);
-  const fromStats = packagesFromStats(options.root, statsFile);
-  fs.rmSync(statsFile, { force: true }); // consumed: it holds timestamps and must not be shipped
+  const fromStats = new Set();
+  for (const stats of options.stats) {
+    const statsFile = path.resolve(stats);
+    for (const dir of packagesFromStats(options.root, statsFile)) fromStats.add(dir);
+    fs.rmSync(statsFile, { force: true }); // consumed: it holds timestamps and must not be shipped
+  }
   // ncc deletes old .js files but not their maps: drop maps whose chunk is gone.
   for (const file of listFiles(options.dist)) {
     if (file.endsWith('.js.map') && !fs.existsSync(file.slice(0, -'.map'.length))) {

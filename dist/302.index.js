@@ -19,7 +19,13 @@ var dates = __webpack_require__(6931);
 var core_digest = __webpack_require__(5543);
 // EXTERNAL MODULE: ./src/core/categories.ts
 var categories = __webpack_require__(2711);
+// EXTERNAL MODULE: ./src/infra/text.ts
+var infra_text = __webpack_require__(1671);
 ;// CONCATENATED MODULE: ./src/policy/yaml-words.ts
+// How the policy checks speak about what they found: a value's kind in words, a value quoted
+// the same way everywhere (escaped and shortened, so a hostile file cannot forge a line of the
+// log), and a suggestion for a misspelt key.
+
 const SHOWN = 60;
 /** A value quoted for a message: JSON-escaped, at most 60 characters. */
 function quoted(text) {
@@ -52,28 +58,8 @@ function describe(value) {
  * three letters of the word, so `x` does not suggest `id`), else ''.
  */
 function didYouMean(word, known) {
-    const lower = word.toLowerCase();
-    let best;
-    let bestDistance = Math.min(2, Math.floor(lower.length / 3)) + 1;
-    for (const k of known) {
-        const d = distance(lower, k);
-        if (d < bestDistance)
-            [best, bestDistance] = [k, d];
-    }
+    const best = (0,infra_text/* nearest */.pA)(word, known, (w) => Math.min(2, Math.floor(w.length / 3)));
     return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-/** Levenshtein distance. */
-function distance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
-        }
-        row = next;
-    }
-    return row[b.length] ?? 0;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/policy-entry.ts

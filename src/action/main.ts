@@ -14,7 +14,7 @@ import { runGate } from '../gate/run.js';
 import { armWatchdog, WATCHDOG_GRACE_MS, writeVerdict } from './lifecycle.js';
 import type { Logger } from '../infra/log.js';
 import { actionLog, annotatePolicyFile, failStep } from './log.js';
-import { policySource } from './policy-source.js';
+import { policySource } from '../inputs/policy-source.js';
 import { runPolicyReport } from '../report/policy-model.js';
 import { buildReport, failedRunReport, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
@@ -29,7 +29,12 @@ const BAD_INPUT_COMMENT_MS = 15_000;
 export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = actionLog) {
   setMasker((s) => core.setSecret(s));
   const now = new Date();
-  const parsed = parseConfig(env, registerSecret, forkHint(env), await policySource(env, now));
+  const parsed = parseConfig(
+    env,
+    registerSecret,
+    forkHint(env),
+    await policySource(env, env['GITHUB_WORKSPACE'] || process.cwd(), now),
+  );
   if ('problems' in parsed) return reportBadInput(parsed.problems, parsed.partial, env, log);
   const config = parsed.config;
   armWatchdog(

@@ -133,6 +133,32 @@ export const OPTIONS: readonly OptionSpec[] = [
     'unhandled',
   ),
   action(
+    'policy-file',
+    POLICY,
+    '<path>',
+    'Policy file of accepted risks, relative to and inside the working directory. Missing at the default path, or empty: no policy.',
+    '.github/sas-image-gate.yml',
+  ),
+  action(
+    'max-accept-days',
+    POLICY,
+    '<days>',
+    'The longest an acceptance in the policy file may run, in days; 0: no cap.',
+    '365',
+  ),
+  action(
+    'baseline-image-tag',
+    SELECT,
+    '<tag>',
+    "Gate only what an image adds over this tag's image in the same repository.",
+  ),
+  action(
+    'baseline-image-digest',
+    SELECT,
+    '<digest>',
+    'Gate only what the image adds over this image (one image only).',
+  ),
+  action(
     'max-baseline-risks',
     LIMITS,
     '<limit>',
@@ -409,6 +435,8 @@ export const RESERVED_VARIABLES: ReadonlySet<string> = new Set([
     'scanned-at',
     'scan-task-id',
     'gated-digests',
+    'accepted',
+    'new-findings',
   ].map(variableName),
 ]);
 

@@ -34,7 +34,7 @@ export type CollectSettings = Pick<
   | 'limits'
   | 'ignoreUnfixable'
   | 'listFindings'
-  | 'sarifFile'
+  | 'readEveryList'
   | 'riskStatus'
   | 'scanRange'
   | 'instanceUuids'

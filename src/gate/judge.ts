@@ -37,7 +37,7 @@ export interface Evidence {
 /** What judging needs of the run's settings. */
 export type JudgeSettings = Pick<
   Config,
-  'limits' | 'ignoreUnfixable' | 'listFindings' | 'sarifFile'
+  'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
 >;
 
 /** The image's verdict and what the report shows beside it. */
@@ -63,7 +63,7 @@ export function planOf(settings: JudgeSettings): ListPlan {
   return planLists({
     limits: settings.limits,
     ignoreUnfixable: settings.ignoreUnfixable,
-    sarif: settings.sarifFile !== '',
+    sarif: settings.readEveryList === true,
     listFindings: settings.listFindings,
   });
 }
@@ -161,7 +161,7 @@ function keep(
   // Only what is shown stays in memory, unless the SARIF log reports every finding.
   const list = judged.keep;
   j.lists[category] =
-    settings.sarifFile !== ''
+    settings.readEveryList === true
       ? list
       : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
   j.notes.push(...judged.notes);

@@ -15,7 +15,7 @@ export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
 
 export type PolicySettings = Pick<
   Config,
-  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'sarifFile'
+  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
 >;
 
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
@@ -24,7 +24,7 @@ export function listedCategories(config: PolicySettings): Category[] {
     planLists({
       limits: config.limits,
       ignoreUnfixable: config.ignoreUnfixable,
-      sarif: config.sarifFile !== '',
+      sarif: config.readEveryList === true,
       listFindings: config.listFindings,
     }),
   );

@@ -149,7 +149,7 @@ export async function ensureScanned(
       return outcome;
     }
     log.info(
-      `${describeSelection(selector)}: scan ${budget.inProgress ? 'in progress' : 'pending'}; poll ${poll}, next in ${(delay / 1000).toFixed(1)} s.`,
+      `${describeSelection(selector)}: scan ${budget.inProgress ? 'in progress' : 'pending'}; poll ${poll}, waited ${Math.round(waitedMs / 1000)} s, up to ${Math.round(budget.leftMs / 1000)} s left; next in ${(delay / 1000).toFixed(1)} s.`,
     );
     await (ctx.idle ? ctx.idle(() => ctx.sleep(delay)) : ctx.sleep(delay));
     pause = Math.min(MAX_POLL_MS, pause * 1.5);

@@ -43,6 +43,11 @@ export interface Config {
   sarifFile: string;
   /** Absolute path of the complete report JSON to write, or '' for none (inside the workspace). */
   reportFile: string;
+  /**
+   * Every finding list of every image is read and kept, for reports of every finding (the SARIF
+   * log; the command line's GitLab report). Set when sarif-file is; a front end may set it too.
+   */
+  readEveryList?: boolean;
   /** Repository-relative path every SARIF result points at. */
   dockerfile: string;
   failBuild: boolean;
@@ -98,8 +103,10 @@ export function parseConfig(
   /** The front end's advice when no credentials are found at all. */
   noCredentialsHint = '',
   source: ConfigSource = {},
+  /** How problems name a setting (the command line's `--name`); default: the input name. */
+  label?: (name: string) => string,
 ): ParseResult {
-  const input = new InputReader(env);
+  const input = new InputReader(env, label);
   const credentials = readCredentials(input, mask, noCredentialsHint);
   const limits = readLimits(input);
   const ignoreUnfixable = input.bool('ignore-unfixable', false);
@@ -156,6 +163,7 @@ export function parseConfig(
       listFindings,
       sarifFile,
       reportFile,
+      readEveryList: sarifFile !== '',
       dockerfile,
       failBuild,
       onError,

@@ -17,7 +17,16 @@ export class InputReader {
   /** Every problem found so far, each naming its input and what it accepts. */
   readonly problems: string[] = [];
 
-  constructor(readonly env: NodeJS.ProcessEnv) {}
+  /**
+   * `label` names a setting in messages: the input name by default (the action); the command
+   * line passes its own (`--name`, or `--name (from SAS_IMAGE_GATE_NAME)`). A message that starts
+   * with a setting's name and a colon is relabelled in problem(), so every rule speaks the front
+   * end's language without knowing it.
+   */
+  constructor(
+    readonly env: NodeJS.ProcessEnv,
+    readonly label: (name: string) => string = (name) => name,
+  ) {}
 
   /** The input as given ('' when absent): INPUT_<NAME upper-cased>, trimmed. */
   raw(name: string): string {
@@ -25,7 +34,11 @@ export class InputReader {
   }
 
   problem(message: string): void {
-    this.problems.push(message);
+    const lead = /^([a-z][a-z0-9-]*):/.exec(message);
+    const name = lead?.[1];
+    this.problems.push(
+      name === undefined ? message : `${this.label(name)}${message.slice(name.length)}`,
+    );
   }
 
   /** One of `accepted` (any case); empty means `fallback`. */

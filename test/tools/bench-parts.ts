@@ -6,10 +6,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, simInputs, type ActionRun } from '../helpers/run-action.js';
+import { runCli, simEnv } from '../helpers/run-cli.js';
 import { generateFindings, type SasSimulator } from '../simulator/sas-simulator.js';
 import {
   actionBuilds,
   alternate,
+  CHILD_ENV,
   connectionsOf,
   DIGEST,
   fmtMs,
@@ -24,6 +26,7 @@ import {
   spreadOf,
   tag,
   timedRun,
+  type Sample,
   type Variant,
 } from './bench-lib.js';
 import type { DelayProxy, TlsLink } from './net-lab.js';
@@ -280,6 +283,7 @@ export async function partD(sim: SasSimulator): Promise<void> {
       },
       officialVariant(t),
       ...actionVariants(t).filter((v) => v.name.startsWith('single@')),
+      ...cliVariants(sim.url),
     ];
     const samples = await alternate(variants, KNOBS.floorRounds);
     const floorMs = msOf(samples, 'floor');
@@ -306,7 +310,49 @@ export async function partD(sim: SasSimulator): Promise<void> {
         note: spreadOf(samples, `single@${b.label}`),
       });
     }
+    const single = msOf(samples, `single@${actionBuilds()[0]?.label ?? 'dist'}`);
+    line(
+      'command line: start-up (--version, no request)',
+      fmtMs(msOf(samples, 'cli-start')),
+      spreadOf(samples, 'cli-start'),
+    );
+    const cliSingle = msOf(samples, 'cli-single');
+    line(
+      `command line, ${SINGLE}`,
+      `${fmtMs(cliSingle)} = action ${cliSingle >= single ? '+' : '−'} ${Math.abs(cliSingle - single).toFixed(0)}`,
+      spreadOf(samples, 'cli-single'),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The command line (dist/cli/index.js): start-up alone, and the same single call as the action. */
+function cliVariants(url: string): Variant[] {
+  const timed = async (args: string[], exit: number): Promise<Sample> => {
+    const r = await runCli({ args, env: simEnv(CHILD_ENV) });
+    if (r.exitCode !== exit)
+      throw new Error(`command line exited ${r.exitCode}, not ${exit}\n${r.stderr}`);
+    return { ms: r.ms };
+  };
+  return [
+    { name: 'cli-start', run: () => timed(['--version'], 0) },
+    {
+      name: 'cli-single',
+      run: () =>
+        timed(
+          [
+            '--endpoint',
+            url,
+            '--image-digest',
+            DIGEST,
+            '--require-scan',
+            'false',
+            '--max-cve-vulns',
+            '5',
+          ],
+          0,
+        ),
+    },
+  ];
 }

@@ -2,6 +2,7 @@
 // for a few sample images, and prints each verdict and job summary. Exits 0 when the demo
 // itself worked; an image failing its limits is content, not a demo failure.
 import { runAction, simInputs } from '../helpers/run-action.js';
+import { runCli, simEnv } from '../helpers/run-cli.js';
 import { SasSimulator, type SimCve, type SimFindings } from '../simulator/sas-simulator.js';
 
 const CLEAN = 'a'.repeat(64);
@@ -152,6 +153,26 @@ async function main(): Promise<void> {
       if (!ok) console.log(`   !! expected result=${s.expect}; stderr:\n${run.stderr}`);
       console.log(`${'-'.repeat(78)}\n${plain(run.summary)}`);
     }
+    // The same gate from another CI system: the command line, as a GitLab or Jenkins job runs it.
+    const args = [
+      '--image-digest',
+      RISKY,
+      '--repo-instance-id',
+      'cri-demo',
+      '--list-findings',
+      '3',
+    ];
+    const limits = Object.entries(policy).flatMap(([name, value]) => [`--${name}`, value]);
+    const run = await runCli({ args: ['--endpoint', sim.url, ...args, ...limits], env: simEnv() });
+    const ok = run.exitCode === 1;
+    if (!ok) broken++;
+    console.log(
+      `\n${'='.repeat(78)}\n${scenarios.length + 1}. The command line (GitLab CI, Jenkins, Flow)`,
+    );
+    console.log(`   $ npx sas-image-gate ${[...args, ...limits].join(' ')}`);
+    console.log(`   exit code=${run.exitCode} (1: a limit exceeded)  (${Math.round(run.ms)} ms)`);
+    if (!ok) console.log(`   !! expected exit code 1; stderr:\n${run.stderr}`);
+    console.log(`${'-'.repeat(78)}\n${run.stdout.trim()}`);
   } finally {
     await sim.close();
   }

@@ -81,7 +81,7 @@ function formerActions(s: PolicySettings): string[] {
     if (s.scan.trigger) actions.add('PublicPreCheckImageScanTask').add('PublicCreateImageScanTask');
   }
   const lists =
-    s.sarifFile !== '' || s.listFindings > 0
+    s.readEveryList === true || s.listFindings > 0
       ? [...CATEGORIES]
       : CATEGORIES.filter((c) => {
           const spec = s.limits[c];
@@ -108,7 +108,7 @@ describe('the printed RAM policy is unchanged', () => {
   for (const limits of LIMITS)
     for (const ignoreUnfixable of [false, true])
       for (const listFindings of [0, 10])
-        for (const sarifFile of ['', 'out.sarif'])
+        for (const readEveryList of [false, true])
           for (const [require, trigger] of [
             [false, false],
             [true, false],
@@ -119,14 +119,14 @@ describe('the printed RAM policy is unchanged', () => {
               limits: specs(limits),
               ignoreUnfixable,
               listFindings,
-              sarifFile,
+              readEveryList,
             };
             cases.push([
               JSON.stringify({
                 limits,
                 ignoreUnfixable,
                 listFindings,
-                sarifFile,
+                readEveryList,
                 require,
                 trigger,
               }),
@@ -144,7 +144,7 @@ describe('the printed RAM policy is unchanged', () => {
       limits: specs({}),
       ignoreUnfixable: false,
       listFindings: 0,
-      sarifFile: '',
+      readEveryList: false,
     };
     expect(ramActionsFor(base)).toEqual([
       'DescribeImageSecurityScanCount',

@@ -29,7 +29,7 @@ function settings(over: Partial<CollectSettings> & { limits?: CollectSettings['l
     limits: specs({}),
     ignoreUnfixable: false,
     listFindings: 0,
-    sarifFile: '',
+    readEveryList: false,
     riskStatus: 'unhandled',
     scanRange: [],
     instanceUuids: [],
@@ -278,7 +278,7 @@ describe('a list that cannot be read', () => {
   });
 
   test('read only for SARIF: a note, the verdict stands', async () => {
-    const s = settings({ sarifFile: 'out.sarif' });
+    const s = settings({ readEveryList: true });
     const { ev, port } = await collect(s, {
       list: (c) => ({
         after: 10,
@@ -329,7 +329,7 @@ describe('a list that cannot be read', () => {
   });
 
   test('a read not enforced does not decide the image: the others are awaited', async () => {
-    const s = settings({ sarifFile: 'x.sarif', limits: specs({ 'cve-vulns': 'high:0' }) });
+    const s = settings({ readEveryList: true, limits: specs({ 'cve-vulns': 'high:0' }) });
     const { ev, port } = await collect(s, {
       list: (c) =>
         c === 'sca-vulns'

@@ -17,7 +17,7 @@ const settings = (over: Partial<JudgeSettings> = {}): JudgeSettings => ({
   limits: specs({}),
   ignoreUnfixable: false,
   listFindings: 10,
-  sarifFile: '',
+  readEveryList: false,
   ...over,
 });
 
@@ -98,7 +98,7 @@ describe('judge', () => {
   });
 
   test('a list read for SARIF that failed: a note, kept whole lists beside it', () => {
-    const s = settings({ sarifFile: 'x.sarif', listFindings: 1 });
+    const s = settings({ readEveryList: true, listFindings: 1 });
     const lists = {
       'sca-vulns': failedList('denied'),
       'malicious-files': okList('malicious-files', {}),
@@ -116,7 +116,7 @@ describe('judge', () => {
     expect(cut.lists['cve-vulns']?.findings).toHaveLength(1);
     const whole = judge(
       evidence({ count, lists }),
-      settings({ limits, listFindings: 1, sarifFile: 'x' }),
+      settings({ limits, listFindings: 1, readEveryList: true }),
     );
     expect(whole.lists['cve-vulns']?.findings).toHaveLength(3);
   });

@@ -57,7 +57,7 @@ test('a value with a line break cannot start a second variable', () => {
     outputs({ 'request-id': 'REQ-1\nSAS_IMAGE_GATE_RESULT=pass', 'scan-task-id': 'a\rb' }),
   );
   const vars = readDotenv(file.text);
-  expect(vars.size).toBe(12);
+  expect(vars.size).toBe(14);
   expect(vars.get('SAS_IMAGE_GATE_RESULT')).toBe('pass'); // the real one, from outputs()
   expect(vars.get('SAS_IMAGE_GATE_REQUEST_ID')).toBe('REQ-1_SAS_IMAGE_GATE_RESULT=pass');
   expect(file.altered).toEqual(['request-id', 'scan-task-id']);

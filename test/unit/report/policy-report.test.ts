@@ -292,7 +292,7 @@ describe('summary and comment', () => {
       '**Accepted risks:** 2 findings accepted by the policy file (not counted).',
     );
     expect(md).toContain(
-      '| CVE vulnerabilities | CVE-2024-6387 | high | openssh-server | sshd never runs &lt;script&gt;alert(1)&lt;/script&gt; &#64;team &#35;42 | 2026-12-06 ⏳ expires in 5 days | 3 |',
+      '| CVE vulnerabilities | CVE-2024-6387 | high | openssh-server | sshd never runs &lt;script&gt;alert(1)&lt;/script&gt; &#64;\u200bteam &#35;\u200b42 | 2026-12-06 ⏳ expires in 5 days | 3 |',
     );
     expect(md).not.toContain('<script>');
     expect(md).toContain('(acceptance expired on 2026-11-01, policy line 7)');

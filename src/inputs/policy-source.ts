@@ -1,14 +1,18 @@
-// Where the action's settings find the policy file (issue 18): under the workspace only (a path
+// Where settings find the policy file (issue 18): under the root only (the action's workspace,
+// the command line's working directory; a path
 // leading out of it, through `..`, an absolute path or a symbolic link, is bad input), with the
 // runner's clock for "today". The YAML parser is loaded only when a file is there to check, so a
 // run without a policy file does not pay for it at start-up.
 import { readConfinedText, type ConfinedRead } from '../infra/confined-path.js';
-import type { ConfigSource } from '../inputs/config.js';
-import { MAX_POLICY_BYTES } from '../inputs/policy.js';
-import { InputReader } from '../inputs/reader.js';
+import type { ConfigSource } from './config.js';
+import { MAX_POLICY_BYTES } from './policy.js';
+import { InputReader } from './reader.js';
 
-export async function policySource(env: NodeJS.ProcessEnv, now: Date): Promise<ConfigSource> {
-  const root = env['GITHUB_WORKSPACE'] || process.cwd();
+export async function policySource(
+  env: NodeJS.ProcessEnv,
+  root: string,
+  now: Date,
+): Promise<ConfigSource> {
   const read = (given: string): ConfinedRead => readConfinedText(root, given, MAX_POLICY_BYTES);
   const given = new InputReader(env).raw('policy-file');
   // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
