@@ -1478,7 +1478,7 @@ label) {
             maxConcurrency,
             credentials,
             scan,
-            ...(policy ? { policy } : {}),
+            ...(policy ? { policy, ...(source.now ? { today: source.now } : {}) } : {}),
             maxAcceptDays,
         },
     };
@@ -1650,7 +1650,9 @@ function enforcedFromList(category, limit, ignoreUnfixable) {
 function planLists(settings) {
     const lists = [];
     for (const category of core_categories/* CATEGORIES */.R6) {
-        if (enforcedFromList(category, settings.limits[category], settings.ignoreUnfixable))
+        const limit = settings.limits[category];
+        if (enforcedFromList(category, limit, settings.ignoreUnfixable) ||
+            (!limit.off && settings.alsoRead?.includes(category) === true))
             lists.push({ category, reason: 'enforced', when: 'up-front' });
         else if (settings.sarif)
             lists.push({ category, reason: 'sarif', when: 'up-front' });
@@ -1752,20 +1754,351 @@ function unionExceeded(lists) {
     return core_categories/* CATEGORIES */.R6.filter((c) => seen.has(c));
 }
 
+// EXTERNAL MODULE: ./src/policy/dates.ts
+var dates = __webpack_require__(6931);
+;// CONCATENATED MODULE: ./src/policy/accept.ts
+// Which findings the policy file accepts: an entry accepts a finding when its id names the finding
+// and every scope it gives (category, package, images) covers it, on a day before its expiry.
+// Only findings the gate has read and identified can be accepted, so this works on one image's
+// finding list of one category, already filtered by risk-status and ignore-unfixable; the caller
+// applies it only to categories whose limit is enforced.
+//
+// Rules (issue 18):
+// - `id` matches, case-insensitively, the finding's identity key, its shown id or any of its CVE
+//   ids. A malicious file matches by its MD5 only: the sample name (`WebShell.PHP.Generic`) is
+//   shared by many files and must never accept them all.
+// - `package` (CVE findings only) matches any of the finding's package names, exactly as Security
+//   Center writes them; `images` matches the image's repository id, `namespace/name` or digest.
+// - An entry stops applying at 00:00 UTC on its `expires` date. An expired entry never accepts;
+//   a finding it alone matches counts and is shown with it ("acceptance expired on …").
+// - When several entries in force match a finding, it is shown with the one that runs longest
+//   (then the first in the file): that date is when the finding would start to count again.
+
+
+
+/** Days from today until the entry's `expires` date: 0 or less means expired. */
+function accept_daysLeft(entry, today) {
+    const expires = (0,dates/* parseDay */.Iq)(entry.expires);
+    if (expires === undefined)
+        throw new Error(`unchecked expires date "${entry.expires}"`);
+    return expires - (0,dates/* dayOf */.kb)(today);
+}
+/** In force: before 00:00 UTC of its `expires` date. */
+function isInForce(entry, today) {
+    return accept_daysLeft(entry, today) > 0;
+}
+/** The categories an entry could match: its category, cve-vulns with `package`, else all. */
+function matchableCategories(entry) {
+    if (entry.category)
+        return [entry.category];
+    return entry.package === undefined ? [...core_categories/* CATEGORIES */.R6] : ['cve-vulns'];
+}
+/**
+ * The categories whose lists must be read for the policy: those an entry in force could match
+ * (for `image` only, when given). The caller intersects them with the enforced categories.
+ */
+function categoriesToRead(policy, today, image) {
+    const wanted = new Set();
+    for (const entry of policy.entries) {
+        if (!isInForce(entry, today) || (image && !coversImage(entry, image)))
+            continue;
+        for (const c of matchableCategories(entry))
+            wanted.add(c);
+    }
+    return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
+}
+/** A digest as one comparable text: `sha256:` and lower-case hex (core/digest.ts's rule). */
+function normalDigest(digest) {
+    return `sha256:${(0,core_digest/* bareDigest */.$)(digest)}`;
+}
+/** Whether the entry's `images` scope (absent: every image) covers the image. */
+function coversImage(entry, image) {
+    if (!entry.images)
+        return true;
+    const digests = new Set(image.digests.map(normalDigest));
+    return entry.images.some((ref) => {
+        switch (ref.kind) {
+            case 'repo-id':
+                return image.repoId !== undefined && ref.value === image.repoId;
+            case 'repo-name':
+                return image.repoName !== undefined && ref.value === image.repoName;
+            case 'digest':
+                return digests.has(ref.value);
+        }
+    });
+}
+/** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
+function namesOf(finding) {
+    const names = finding.category === 'malicious-files'
+        ? [finding.md5 ?? finding.key]
+        : [finding.key, finding.id, ...finding.cveIds];
+    return names.map((n) => n.toLowerCase());
+}
+/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
+function idMatches(id, finding) {
+    return namesOf(finding).includes(id.toLowerCase());
+}
+/** Id and every scope (category, package, images), whatever the date. */
+function entryMatches(entry, finding, image) {
+    return scopeMatches(entry, finding) && coversImage(entry, image) && idMatches(entry.id, finding);
+}
+/** The category and package scopes. */
+function scopeMatches(entry, finding) {
+    if (entry.category !== undefined && entry.category !== finding.category)
+        return false;
+    if (entry.package === undefined)
+        return true;
+    return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
+}
+/** Entry positions by lower-case id, for the entries checked here. */
+function indexById(entries, checked) {
+    const index = new Map();
+    entries.forEach((entry, i) => {
+        if (!checked[i])
+            return;
+        const id = entry.id.toLowerCase();
+        const list = index.get(id);
+        if (list)
+            list.push(i);
+        else
+            index.set(id, [i]);
+    });
+    return index;
+}
+/** The entry that runs longest, then the first in the file. */
+function longest(entries) {
+    let best;
+    for (const e of entries)
+        if (!best || e.expires > best.expires)
+            best = e;
+    return best;
+}
+/**
+ * Applies the policy to one image's findings of one category (after risk-status and
+ * ignore-unfixable; every finding must be of `category`).
+ */
+function applyPolicy(findings, options) {
+    const { policy, category, image, today } = options;
+    const entries = policy.entries;
+    const inForce = entries.map((e) => isInForce(e, today));
+    const app = {
+        category,
+        image,
+        counted: [],
+        accepted: [],
+        expiredMatches: [],
+        hits: entries.map(() => 0),
+        checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
+    };
+    const byId = indexById(entries, app.checked);
+    for (const finding of findings) {
+        if (finding.category !== category)
+            throw new Error(`a ${finding.category} finding in the ${category} list`);
+        // Each entry once, even when the finding's key and shown id are the same text.
+        const candidates = new Set(namesOf(finding).flatMap((n) => byId.get(n) ?? []));
+        const live = [];
+        const expired = [];
+        for (const i of [...candidates].sort((a, b) => a - b)) {
+            const entry = entries[i];
+            if (!entry || !scopeMatches(entry, finding))
+                continue;
+            app.hits[i] = (app.hits[i] ?? 0) + 1;
+            (inForce[i] ? live : expired).push(entry);
+        }
+        const accepting = longest(live);
+        const lapsed = longest(expired);
+        if (accepting)
+            app.accepted.push({ finding, entry: accepting });
+        else {
+            app.counted.push(finding);
+            if (lapsed)
+                app.expiredMatches.push({ finding, entry: lapsed });
+        }
+    }
+    return app;
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+/** 0 for high: a smaller rank is more severe. */
+function rank(level) {
+    return core_findings/* LEVELS */.A_.indexOf(level);
+}
+function packageNames(f) {
+    return new Set(f.packages.map((p) => p.name));
+}
+/** Same finding, whatever the level: category, key and (CVE findings) a common package. */
+function sameFinding(a, b) {
+    if (a.category !== b.category || a.key !== b.key)
+        return false;
+    if (a.category === 'malicious-files')
+        return false;
+    if (a.category !== 'cve-vulns')
+        return true;
+    const names = packageNames(a);
+    if (names.size === 0 && b.packages.length === 0)
+        return true;
+    return b.packages.some((p) => names.has(p.name));
+}
+function byKey(findings) {
+    const map = new Map();
+    for (const f of findings) {
+        const list = map.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            map.set(f.key, [f]);
+    }
+    return map;
+}
+/** The counterparts of `finding` in an index of the other image's findings. */
+function counterparts(finding, index) {
+    return (index.get(finding.key) ?? []).filter((other) => sameFinding(finding, other));
+}
+/**
+ * Compares one category's findings of an image with the baseline image's findings of the same
+ * category (both after risk-status and ignore-unfixable).
+ */
+function compareWithBaseline(category, findings, baseline) {
+    for (const f of [...findings, ...baseline])
+        if (f.category !== category)
+            throw new Error(`a ${f.category} finding in the ${category} list`);
+    const inBaseline = byKey(baseline);
+    const inImage = byKey(findings);
+    const out = {
+        category,
+        new: [],
+        inherited: [],
+        fixed: [],
+        counts: { new: 0, inherited: 0, fixed: 0 },
+    };
+    for (const finding of findings) {
+        const before = counterparts(finding, inBaseline);
+        const inherited = before.some((b) => rank(b.level) <= rank(finding.level));
+        (inherited ? out.inherited : out.new).push(finding);
+    }
+    if (category !== 'malicious-files') {
+        for (const old of baseline)
+            if (counterparts(old, inImage).length === 0)
+                out.fixed.push(old);
+    }
+    out.counts = { new: out.new.length, inherited: out.inherited.length, fixed: out.fixed.length };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/policy/count-rule.ts
+
+
+/** A finding's weight in the count query's unit (see the units above). */
+function countUnits(category, findings, as) {
+    if (category !== 'baseline-risks')
+        return findings.length;
+    return findings.reduce((sum, f) => {
+        const items = f.itemCounts ? core_findings/* LEVELS */.A_.reduce((n, l) => n + (f.itemCounts?.[l] ?? 0), 0) : 0;
+        return sum + (as === 'counted' ? Math.max(1, items) : items);
+    }, 0);
+}
+/** The count rule: max(count query total − accepted, the list's unaccepted), never below 0. */
+function gatedTotal(countQueryTotal, accepted, listUnaccepted) {
+    return Math.max(countQueryTotal - accepted, listUnaccepted, 0);
+}
+function levelCounts(findings) {
+    const levels = { high: 0, medium: 0, low: 0 };
+    for (const f of findings)
+        levels[f.level] += 1;
+    return levels;
+}
+/** Applies the order read → policy → baseline → judge to one image's category. */
+function countCategory(input) {
+    const { category, findings, application, baseline, countQueryTotal } = input;
+    if (application &&
+        (application.category !== category ||
+            application.counted.length + application.accepted.length !== findings.length)) {
+        throw new Error(`the policy was applied to another ${category} list`);
+    }
+    const unaccepted = application ? application.counted : [...findings];
+    const accepted = application?.accepted ?? [];
+    const expiredMatches = application?.expiredMatches ?? [];
+    if (baseline) {
+        // Inherited and new split only what the policy left; fixed is judged against every finding
+        // still in the image, accepted ones included.
+        const split = compareWithBaseline(category, unaccepted, baseline);
+        const fixed = compareWithBaseline(category, findings, baseline).fixed;
+        return {
+            category,
+            counted: split.new,
+            levels: levelCounts(split.new),
+            total: countUnits(category, split.new, 'counted'),
+            accepted,
+            expiredMatches,
+            baseline: { new: split.new, inherited: split.inherited, fixed },
+        };
+    }
+    const listTotal = countUnits(category, unaccepted, 'counted');
+    const acceptedUnits = countUnits(category, accepted.map((a) => a.finding), 'accepted');
+    const total = countQueryTotal === undefined
+        ? listTotal
+        : accepted.length > 0
+            ? gatedTotal(countQueryTotal, acceptedUnits, listTotal)
+            : countQueryTotal;
+    return {
+        category,
+        counted: unaccepted,
+        levels: levelCounts(unaccepted),
+        total,
+        accepted,
+        expiredMatches,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/judge.ts
 
 
 
 
 
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-function planOf(settings) {
-    return planLists({
+
+
+/**
+ * The categories a policy file makes the run read whole (when enforced): those an entry in force
+ * could match, for any image (issue 18). One answer for every image of the run, so the plan and
+ * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
+ * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ */
+function policyCategories(settings) {
+    if (!settings.policy)
+        return [];
+    return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+}
+/** What core/plan.ts needs of the run's settings. */
+function planSettingsOf(settings) {
+    const alsoRead = policyCategories(settings);
+    return {
         limits: settings.limits,
         ignoreUnfixable: settings.ignoreUnfixable,
         sarif: settings.readEveryList === true,
         listFindings: settings.listFindings,
-    });
+        ...(alsoRead.length > 0 ? { alsoRead } : {}),
+    };
+}
+/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
+function planOf(settings) {
+    return planLists(planSettingsOf(settings));
+}
+/**
+ * The names the image is known by, for entries' `images` scopes: what is known of it (its
+ * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ */
+function imageScope(e) {
+    const scope = {
+        digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
+    };
+    if (e.selector.repoId !== undefined)
+        scope.repoId = e.selector.repoId;
+    const facts = e.scan?.rowFacts;
+    if (facts?.repoNamespace && facts.repoName)
+        scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
+    return scope;
 }
 const label = (c) => core_categories/* CATEGORY_INFO */.m3[c].label;
 /**
@@ -1801,12 +2134,45 @@ function judge(e, settings) {
             j.requestIds.push(answer.requestId);
         j.requestId = answer.requestId;
         j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
+        const scope = imageScope(e);
+        const policy = settings.policy;
+        // Enforced categories an entry in force for this image could match: read whole, counted
+        // from the list with what the policy accepts taken out.
+        const applying = policy
+            ? categoriesToRead(policy, todayOf(settings), scope).filter((c) => plan.enforced.includes(c))
+            : [];
         for (const c of plan.upFront) {
-            const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j);
+            const whole = applying.includes(c);
+            const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
             if (levels)
                 j.levels[c] = levels;
         }
-        j.evaluation = evaluate(answer.counts, settings.limits, {
+        let counts = answer.counts;
+        if (policy && applying.length > 0) {
+            counts = { ...answer.counts };
+            j.policy = {};
+            for (const c of applying) {
+                const list = j.lists[c];
+                if (!list)
+                    throw new errors/* GateError */.ue(`The ${label(c)} list was not read whole.`);
+                const application = applyPolicy(list.findings, {
+                    policy,
+                    category: c,
+                    image: scope,
+                    today: todayOf(settings),
+                });
+                j.policy[c] = application;
+                const counted = countCategory({
+                    category: c,
+                    findings: list.findings,
+                    application,
+                    countQueryTotal: answer.counts[c],
+                });
+                counts[c] = counted.total;
+                j.levels[c] = counted.levels;
+            }
+        }
+        j.evaluation = evaluate(counts, settings.limits, {
             levels: j.levels,
             ignoreUnfixable: settings.ignoreUnfixable,
         });
@@ -1820,10 +2186,17 @@ function judge(e, settings) {
         return failed(err, j);
     }
 }
+/** Today for the policy's expiry rules: handed in with the settings, never read here. */
+function todayOf(settings) {
+    if (!settings.today)
+        throw new errors/* GateError */.ue('No date was given to apply the policy file on.');
+    return settings.today;
+}
 /** The image is an error: no evaluation, no gated digest, the failing call's RequestId last. */
 function failed(err, j) {
     delete j.evaluation;
     delete j.gatedDigests;
+    delete j.policy;
     j.error = (0,errors/* describeError */.Uc)(err);
     if (err instanceof errors/* GateError */.ue && err.requestId)
         j.requestIds.push(err.requestId);
@@ -1847,7 +2220,7 @@ function listFailure(e, plan, j) {
  * Keeps a read list for the report, or says why not: an error (thrown) for a list the limits
  * need, a note for one read only to show or to report. Returns its level counts when kept.
  */
-function keep(category, e, answer, enforced, settings, j) {
+function keep(category, e, answer, enforced, settings, j, whole = false) {
     const read = e.lists[category];
     if (!read)
         return undefined;
@@ -1859,10 +2232,11 @@ function keep(category, e, answer, enforced, settings, j) {
         j.notes.push(judged.problem);
         return undefined;
     }
-    // Only what is shown stays in memory, unless the SARIF log reports every finding.
+    // Only what is shown stays in memory, unless the SARIF log reports every finding or the
+    // policy file is applied to the list (its accepted findings are recognised by identity).
     const list = judged.keep;
     j.lists[category] =
-        settings.readEveryList === true
+        settings.readEveryList === true || whole
             ? list
             : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
     j.notes.push(...judged.notes);
@@ -2842,6 +3216,8 @@ async function gateImage(target, settings, port) {
         outcome.gatedDigests = judged.gatedDigests;
     if (judged.requestId !== undefined)
         outcome.requestId = judged.requestId;
+    if (judged.policy)
+        outcome.policy = judged.policy;
     if (judged.error !== undefined) {
         outcome.error = judged.error;
         // The check was required but could not finish: say so, not "not checked".
@@ -2906,6 +3282,7 @@ async function gateImages(config, client, log, deadline) {
 
 ;// CONCATENATED MODULE: ./src/gate/ram-policy.ts
 
+
 /** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
 const FINDING_RAM_ACTIONS = {
     'baseline-risks': ['DescribeImageBaselineCheckResult'],
@@ -2915,12 +3292,7 @@ const FINDING_RAM_ACTIONS = {
 };
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 function listedCategories(config) {
-    return mayRead(planLists({
-        limits: config.limits,
-        ignoreUnfixable: config.ignoreUnfixable,
-        sarif: config.readEveryList === true,
-        listFindings: config.listFindings,
-    }));
+    return mayRead(planLists(planSettingsOf(config)));
 }
 function ramActionsFor(config) {
     const actions = new Set(['DescribeImageSecurityScanCount']);
@@ -2996,301 +3368,6 @@ async function credentialProvider(config, transport, ports) {
     };
     const key = await keylessSigningKey(creds, opts, await ports.idTokenSource(opts));
     return () => Promise.resolve(key);
-}
-
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-/** 0 for high: a smaller rank is more severe. */
-function rank(level) {
-    return LEVELS.indexOf(level);
-}
-function packageNames(f) {
-    return new Set(f.packages.map((p) => p.name));
-}
-/** Same finding, whatever the level: category, key and (CVE findings) a common package. */
-function sameFinding(a, b) {
-    if (a.category !== b.category || a.key !== b.key)
-        return false;
-    if (a.category === 'malicious-files')
-        return false;
-    if (a.category !== 'cve-vulns')
-        return true;
-    const names = packageNames(a);
-    if (names.size === 0 && b.packages.length === 0)
-        return true;
-    return b.packages.some((p) => names.has(p.name));
-}
-function byKey(findings) {
-    const map = new Map();
-    for (const f of findings) {
-        const list = map.get(f.key);
-        if (list)
-            list.push(f);
-        else
-            map.set(f.key, [f]);
-    }
-    return map;
-}
-/** The counterparts of `finding` in an index of the other image's findings. */
-function counterparts(finding, index) {
-    return (index.get(finding.key) ?? []).filter((other) => sameFinding(finding, other));
-}
-/**
- * Compares one category's findings of an image with the baseline image's findings of the same
- * category (both after risk-status and ignore-unfixable).
- */
-function baseline_compareWithBaseline(category, findings, baseline) {
-    for (const f of [...findings, ...baseline])
-        if (f.category !== category)
-            throw new Error(`a ${f.category} finding in the ${category} list`);
-    const inBaseline = byKey(baseline);
-    const inImage = byKey(findings);
-    const out = {
-        category,
-        new: [],
-        inherited: [],
-        fixed: [],
-        counts: { new: 0, inherited: 0, fixed: 0 },
-    };
-    for (const finding of findings) {
-        const before = counterparts(finding, inBaseline);
-        const inherited = before.some((b) => rank(b.level) <= rank(finding.level));
-        (inherited ? out.inherited : out.new).push(finding);
-    }
-    if (category !== 'malicious-files') {
-        for (const old of baseline)
-            if (counterparts(old, inImage).length === 0)
-                out.fixed.push(old);
-    }
-    out.counts = { new: out.new.length, inherited: out.inherited.length, fixed: out.fixed.length };
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/policy/count-rule.ts
-
-
-/** A finding's weight in the count query's unit (see the units above). */
-function countUnits(category, findings, as) {
-    if (category !== 'baseline-risks')
-        return findings.length;
-    return findings.reduce((sum, f) => {
-        const items = f.itemCounts ? LEVELS.reduce((n, l) => n + (f.itemCounts?.[l] ?? 0), 0) : 0;
-        return sum + (as === 'counted' ? Math.max(1, items) : items);
-    }, 0);
-}
-/** The count rule: max(count query total − accepted, the list's unaccepted), never below 0. */
-function gatedTotal(countQueryTotal, accepted, listUnaccepted) {
-    return Math.max(countQueryTotal - accepted, listUnaccepted, 0);
-}
-function levelCounts(findings) {
-    const levels = { high: 0, medium: 0, low: 0 };
-    for (const f of findings)
-        levels[f.level] += 1;
-    return levels;
-}
-/** Applies the order read → policy → baseline → judge to one image's category. */
-function countCategory(input) {
-    const { category, findings, application, baseline, countQueryTotal } = input;
-    if (application &&
-        (application.category !== category ||
-            application.counted.length + application.accepted.length !== findings.length)) {
-        throw new Error(`the policy was applied to another ${category} list`);
-    }
-    const unaccepted = application ? application.counted : [...findings];
-    const accepted = application?.accepted ?? [];
-    const expiredMatches = application?.expiredMatches ?? [];
-    if (baseline) {
-        // Inherited and new split only what the policy left; fixed is judged against every finding
-        // still in the image, accepted ones included.
-        const split = compareWithBaseline(category, unaccepted, baseline);
-        const fixed = compareWithBaseline(category, findings, baseline).fixed;
-        return {
-            category,
-            counted: split.new,
-            levels: levelCounts(split.new),
-            total: countUnits(category, split.new, 'counted'),
-            accepted,
-            expiredMatches,
-            baseline: { new: split.new, inherited: split.inherited, fixed },
-        };
-    }
-    const listTotal = countUnits(category, unaccepted, 'counted');
-    const acceptedUnits = countUnits(category, accepted.map((a) => a.finding), 'accepted');
-    const total = countQueryTotal === undefined
-        ? listTotal
-        : accepted.length > 0
-            ? gatedTotal(countQueryTotal, acceptedUnits, listTotal)
-            : countQueryTotal;
-    return {
-        category,
-        counted: unaccepted,
-        levels: levelCounts(unaccepted),
-        total,
-        accepted,
-        expiredMatches,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/policy/accept.ts
-// Which findings the policy file accepts: an entry accepts a finding when its id names the finding
-// and every scope it gives (category, package, images) covers it, on a day before its expiry.
-// Only findings the gate has read and identified can be accepted, so this works on one image's
-// finding list of one category, already filtered by risk-status and ignore-unfixable; the caller
-// applies it only to categories whose limit is enforced.
-//
-// Rules (issue 18):
-// - `id` matches, case-insensitively, the finding's identity key, its shown id or any of its CVE
-//   ids. A malicious file matches by its MD5 only: the sample name (`WebShell.PHP.Generic`) is
-//   shared by many files and must never accept them all.
-// - `package` (CVE findings only) matches any of the finding's package names, exactly as Security
-//   Center writes them; `images` matches the image's repository id, `namespace/name` or digest.
-// - An entry stops applying at 00:00 UTC on its `expires` date. An expired entry never accepts;
-//   a finding it alone matches counts and is shown with it ("acceptance expired on …").
-// - When several entries in force match a finding, it is shown with the one that runs longest
-//   (then the first in the file): that date is when the finding would start to count again.
-
-
-
-/** Days from today until the entry's `expires` date: 0 or less means expired. */
-function accept_daysLeft(entry, today) {
-    const expires = parseDay(entry.expires);
-    if (expires === undefined)
-        throw new Error(`unchecked expires date "${entry.expires}"`);
-    return expires - dayOf(today);
-}
-/** In force: before 00:00 UTC of its `expires` date. */
-function isInForce(entry, today) {
-    return accept_daysLeft(entry, today) > 0;
-}
-/** The categories an entry could match: its category, cve-vulns with `package`, else all. */
-function matchableCategories(entry) {
-    if (entry.category)
-        return [entry.category];
-    return entry.package === undefined ? [...CATEGORIES] : ['cve-vulns'];
-}
-/**
- * The categories whose lists must be read for the policy: those an entry in force could match
- * (for `image` only, when given). The caller intersects them with the enforced categories.
- */
-function categoriesToRead(policy, today, image) {
-    const wanted = new Set();
-    for (const entry of policy.entries) {
-        if (!isInForce(entry, today) || (image && !coversImage(entry, image)))
-            continue;
-        for (const c of matchableCategories(entry))
-            wanted.add(c);
-    }
-    return CATEGORIES.filter((c) => wanted.has(c));
-}
-/** A digest as one comparable text: `sha256:` and lower-case hex (core/digest.ts's rule). */
-function normalDigest(digest) {
-    return `sha256:${bareDigest(digest)}`;
-}
-/** Whether the entry's `images` scope (absent: every image) covers the image. */
-function coversImage(entry, image) {
-    if (!entry.images)
-        return true;
-    const digests = new Set(image.digests.map(normalDigest));
-    return entry.images.some((ref) => {
-        switch (ref.kind) {
-            case 'repo-id':
-                return image.repoId !== undefined && ref.value === image.repoId;
-            case 'repo-name':
-                return image.repoName !== undefined && ref.value === image.repoName;
-            case 'digest':
-                return digests.has(ref.value);
-        }
-    });
-}
-/** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
-function namesOf(finding) {
-    const names = finding.category === 'malicious-files'
-        ? [finding.md5 ?? finding.key]
-        : [finding.key, finding.id, ...finding.cveIds];
-    return names.map((n) => n.toLowerCase());
-}
-/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
-function idMatches(id, finding) {
-    return namesOf(finding).includes(id.toLowerCase());
-}
-/** Id and every scope (category, package, images), whatever the date. */
-function entryMatches(entry, finding, image) {
-    return scopeMatches(entry, finding) && coversImage(entry, image) && idMatches(entry.id, finding);
-}
-/** The category and package scopes. */
-function scopeMatches(entry, finding) {
-    if (entry.category !== undefined && entry.category !== finding.category)
-        return false;
-    if (entry.package === undefined)
-        return true;
-    return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
-}
-/** Entry positions by lower-case id, for the entries checked here. */
-function indexById(entries, checked) {
-    const index = new Map();
-    entries.forEach((entry, i) => {
-        if (!checked[i])
-            return;
-        const id = entry.id.toLowerCase();
-        const list = index.get(id);
-        if (list)
-            list.push(i);
-        else
-            index.set(id, [i]);
-    });
-    return index;
-}
-/** The entry that runs longest, then the first in the file. */
-function longest(entries) {
-    let best;
-    for (const e of entries)
-        if (!best || e.expires > best.expires)
-            best = e;
-    return best;
-}
-/**
- * Applies the policy to one image's findings of one category (after risk-status and
- * ignore-unfixable; every finding must be of `category`).
- */
-function applyPolicy(findings, options) {
-    const { policy, category, image, today } = options;
-    const entries = policy.entries;
-    const inForce = entries.map((e) => isInForce(e, today));
-    const app = {
-        category,
-        image,
-        counted: [],
-        accepted: [],
-        expiredMatches: [],
-        hits: entries.map(() => 0),
-        checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
-    };
-    const byId = indexById(entries, app.checked);
-    for (const finding of findings) {
-        if (finding.category !== category)
-            throw new Error(`a ${finding.category} finding in the ${category} list`);
-        // Each entry once, even when the finding's key and shown id are the same text.
-        const candidates = new Set(namesOf(finding).flatMap((n) => byId.get(n) ?? []));
-        const live = [];
-        const expired = [];
-        for (const i of [...candidates].sort((a, b) => a - b)) {
-            const entry = entries[i];
-            if (!entry || !scopeMatches(entry, finding))
-                continue;
-            app.hits[i] = (app.hits[i] ?? 0) + 1;
-            (inForce[i] ? live : expired).push(entry);
-        }
-        const accepting = longest(live);
-        const lapsed = longest(expired);
-        if (accepting)
-            app.accepted.push({ finding, entry: accepting });
-        else {
-            app.counted.push(finding);
-            if (lapsed)
-                app.expiredMatches.push({ finding, entry: lapsed });
-        }
-    }
-    return app;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/usage.ts
@@ -6550,7 +6627,7 @@ async function policySource(env, root, now) {
         now,
     };
     if (first && 'text' in first)
-        source.parsePolicy = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(259)]).then(__webpack_require__.bind(__webpack_require__, 259))).parsePolicy;
+        source.parsePolicy = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(302)]).then(__webpack_require__.bind(__webpack_require__, 1302))).parsePolicy;
     return source;
 }
 
@@ -7527,6 +7604,55 @@ function nearest(wanted, names, maxDistance = (w) => Math.max(2, Math.floor(w.le
             best = { name, distance };
     }
     return best && best.distance <= maxDistance(w) ? best.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iq: () => (/* binding */ parseDay),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   kb: () => (/* binding */ dayOf)
+/* harmony export */ });
+// Whole UTC calendar days, the only clock the policy rules know. Acceptances expire on a date
+// (00:00 UTC, trivy's rule) and "expires in N days" is a difference of dates, so every rule here
+// works on day numbers (days since 1970-01-01 UTC). Today is always handed in by the caller,
+// as a `YYYY-MM-DD` text or a `Date`; nothing here reads the clock.
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * The day number of a real calendar date written exactly `YYYY-MM-DD`, else undefined
+ * (`2027-02-30`, `2027-3-31` and `2027-03-31T00:00Z` are not).
+ */
+function parseDay(text) {
+    const m = ISO_DAY.exec(text);
+    if (!m)
+        return undefined;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return real ? Math.round(date.getTime() / DAY_MS) : undefined;
+}
+/** Today's day number. Throws on a date that is not one: the caller's mistake, never input. */
+function dayOf(today) {
+    if (typeof today === 'string') {
+        const day = parseDay(today);
+        if (day === undefined)
+            throw new Error(`today must be a YYYY-MM-DD date, not "${today}"`);
+        return day;
+    }
+    const ms = today.getTime();
+    if (!Number.isFinite(ms))
+        throw new Error('today is an invalid Date');
+    return Math.floor(ms / DAY_MS);
+}
+/** A day number written `YYYY-MM-DD`. */
+function formatDay(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 

@@ -38,6 +38,8 @@ export type CollectSettings = Pick<
   | 'riskStatus'
   | 'scanRange'
   | 'instanceUuids'
+  | 'policy'
+  | 'today'
 >;
 
 /** The reason the image's remaining requests are aborted with (never shown: nobody awaits them). */

@@ -4,15 +4,22 @@
 // established; anything else is an error naming what was missing. A list read only to show or to
 // report that cannot be used is a note, never a reason to pass or to fail.
 import type { CountAnswer } from '../alibaba/counts.js';
-import { CATEGORY_INFO, type Category } from '../core/categories.js';
+import { CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import { judgeList } from '../core/list-trust.js';
 import type { LevelCounts } from '../core/findings.js';
-import { planLists, type ListPlan } from '../core/plan.js';
+import { planLists, type ListPlan, type ListPlanSettings } from '../core/plan.js';
 import type { ImageSelector } from '../core/selector.js';
 import { evaluate, type Evaluation } from '../core/verdict.js';
 import { describeError, GateError } from '../infra/errors.js';
 import type { Config } from '../inputs/config.js';
+import {
+  applyPolicy,
+  categoriesToRead,
+  type ImageScope,
+  type PolicyApplication,
+} from '../policy/accept.js';
+import { countCategory } from '../policy/count-rule.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 
@@ -37,7 +44,7 @@ export interface Evidence {
 /** What judging needs of the run's settings. */
 export type JudgeSettings = Pick<
   Config,
-  'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
+  'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
 >;
 
 /** The image's verdict and what the report shows beside it. */
@@ -54,18 +61,58 @@ export interface Judgement {
   /** Lists kept for the report: whole for SARIF, else the findings to show. */
   lists: Partial<Record<Category, CategoryFindings>>;
   notes: string[];
-  /** Per enforced or reported category: the list's findings at each level. */
+  /** Per enforced or reported category: the list's findings at each level (what counts). */
   levels: Partial<Record<Category, LevelCounts>>;
+  /** The policy file applied, per category it could apply to (outcome.ts's `policy`). */
+  policy?: Partial<Record<Category, PolicyApplication>>;
 }
 
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-export function planOf(settings: JudgeSettings): ListPlan {
-  return planLists({
+/**
+ * The categories a policy file makes the run read whole (when enforced): those an entry in force
+ * could match, for any image (issue 18). One answer for every image of the run, so the plan and
+ * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
+ * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ */
+export function policyCategories(settings: Pick<Config, 'policy' | 'today'>): Category[] {
+  if (!settings.policy) return [];
+  return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+}
+
+/** What core/plan.ts needs of the run's settings. */
+export function planSettingsOf(
+  settings: Pick<
+    Config,
+    'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
+  >,
+): ListPlanSettings {
+  const alsoRead = policyCategories(settings);
+  return {
     limits: settings.limits,
     ignoreUnfixable: settings.ignoreUnfixable,
     sarif: settings.readEveryList === true,
     listFindings: settings.listFindings,
-  });
+    ...(alsoRead.length > 0 ? { alsoRead } : {}),
+  };
+}
+
+/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
+export function planOf(settings: JudgeSettings): ListPlan {
+  return planLists(planSettingsOf(settings));
+}
+
+/**
+ * The names the image is known by, for entries' `images` scopes: what is known of it (its
+ * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ */
+export function imageScope(e: Evidence): ImageScope {
+  const scope: ImageScope = {
+    digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
+  };
+  if (e.selector.repoId !== undefined) scope.repoId = e.selector.repoId;
+  const facts = e.scan?.rowFacts;
+  if (facts?.repoNamespace && facts.repoName)
+    scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
+  return scope;
 }
 
 const label = (c: Category) => CATEGORY_INFO[c].label;
@@ -98,11 +145,43 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     if (answer.requestId) j.requestIds.push(answer.requestId);
     j.requestId = answer.requestId;
     j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
+    const scope = imageScope(e);
+    const policy = settings.policy;
+    // Enforced categories an entry in force for this image could match: read whole, counted
+    // from the list with what the policy accepts taken out.
+    const applying = policy
+      ? categoriesToRead(policy, todayOf(settings), scope).filter((c) => plan.enforced.includes(c))
+      : [];
     for (const c of plan.upFront) {
-      const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j);
+      const whole = applying.includes(c);
+      const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
       if (levels) j.levels[c] = levels;
     }
-    j.evaluation = evaluate(answer.counts, settings.limits, {
+    let counts: Counts = answer.counts;
+    if (policy && applying.length > 0) {
+      counts = { ...answer.counts };
+      j.policy = {};
+      for (const c of applying) {
+        const list = j.lists[c];
+        if (!list) throw new GateError(`The ${label(c)} list was not read whole.`);
+        const application = applyPolicy(list.findings, {
+          policy,
+          category: c,
+          image: scope,
+          today: todayOf(settings),
+        });
+        j.policy[c] = application;
+        const counted = countCategory({
+          category: c,
+          findings: list.findings,
+          application,
+          countQueryTotal: answer.counts[c],
+        });
+        counts[c] = counted.total;
+        j.levels[c] = counted.levels;
+      }
+    }
+    j.evaluation = evaluate(counts, settings.limits, {
       levels: j.levels,
       ignoreUnfixable: settings.ignoreUnfixable,
     });
@@ -115,10 +194,17 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
   }
 }
 
+/** Today for the policy's expiry rules: handed in with the settings, never read here. */
+function todayOf(settings: JudgeSettings): Date {
+  if (!settings.today) throw new GateError('No date was given to apply the policy file on.');
+  return settings.today;
+}
+
 /** The image is an error: no evaluation, no gated digest, the failing call's RequestId last. */
 function failed(err: unknown, j: Judgement): Judgement {
   delete j.evaluation;
   delete j.gatedDigests;
+  delete j.policy;
   j.error = describeError(err);
   if (err instanceof GateError && err.requestId) j.requestIds.push(err.requestId);
   // The last call's RequestId is the one support needs for this error.
@@ -148,6 +234,7 @@ function keep(
   enforced: boolean,
   settings: JudgeSettings,
   j: Judgement,
+  whole = false,
 ): LevelCounts | undefined {
   const read = e.lists[category];
   if (!read) return undefined;
@@ -158,10 +245,11 @@ function keep(
     j.notes.push(judged.problem);
     return undefined;
   }
-  // Only what is shown stays in memory, unless the SARIF log reports every finding.
+  // Only what is shown stays in memory, unless the SARIF log reports every finding or the
+  // policy file is applied to the list (its accepted findings are recognised by identity).
   const list = judged.keep;
   j.lists[category] =
-    settings.readEveryList === true
+    settings.readEveryList === true || whole
       ? list
       : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
   j.notes.push(...judged.notes);

@@ -3,6 +3,7 @@
 // next.
 import type { Category } from '../core/categories.js';
 import { mayRead, planLists } from '../core/plan.js';
+import { planSettingsOf } from './judge.js';
 import type { Config } from '../inputs/config.js';
 
 /** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
@@ -15,19 +16,12 @@ export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
 
 export type PolicySettings = Pick<
   Config,
-  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
+  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
 >;
 
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 export function listedCategories(config: PolicySettings): Category[] {
-  return mayRead(
-    planLists({
-      limits: config.limits,
-      ignoreUnfixable: config.ignoreUnfixable,
-      sarif: config.readEveryList === true,
-      listFindings: config.listFindings,
-    }),
-  );
+  return mayRead(planLists(planSettingsOf(config)));
 }
 
 export function ramActionsFor(config: PolicySettings): string[] {
