@@ -2136,10 +2136,11 @@ function judge(e, settings) {
         j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
         const scope = imageScope(e);
         const policy = settings.policy;
-        // Enforced categories an entry in force for this image could match: read whole, counted
-        // from the list with what the policy accepts taken out.
+        // Enforced categories an entry for this image could match: read whole (when an entry in
+        // force could match, the plan reads them up front; an expired entry only ever shows what it
+        // would have matched, in lists read anyway), counted with what the policy accepts taken out.
         const applying = policy
-            ? categoriesToRead(policy, todayOf(settings), scope).filter((c) => plan.enforced.includes(c))
+            ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
             : [];
         for (const c of plan.upFront) {
             const whole = applying.includes(c);
@@ -2185,6 +2186,15 @@ function judge(e, settings) {
     catch (err) {
         return failed(err, j);
     }
+}
+/** The categories the policy's entries covering this image could match, expired ones too. */
+function policyCategoriesFor(policy, scope) {
+    const wanted = new Set();
+    for (const entry of policy.entries)
+        if (coversImage(entry, scope))
+            for (const c of matchableCategories(entry))
+                wanted.add(c);
+    return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
 }
 /** Today for the policy's expiry rules: handed in with the settings, never read here. */
 function todayOf(settings) {

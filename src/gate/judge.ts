@@ -4,7 +4,7 @@
 // established; anything else is an error naming what was missing. A list read only to show or to
 // report that cannot be used is a note, never a reason to pass or to fail.
 import type { CountAnswer } from '../alibaba/counts.js';
-import { CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
+import { CATEGORIES, CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import { judgeList } from '../core/list-trust.js';
 import type { LevelCounts } from '../core/findings.js';
@@ -16,10 +16,13 @@ import type { Config } from '../inputs/config.js';
 import {
   applyPolicy,
   categoriesToRead,
+  coversImage,
+  matchableCategories,
   type ImageScope,
   type PolicyApplication,
 } from '../policy/accept.js';
 import { countCategory } from '../policy/count-rule.js';
+import type { Policy } from '../policy/policy-file.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 
@@ -147,10 +150,11 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
     const scope = imageScope(e);
     const policy = settings.policy;
-    // Enforced categories an entry in force for this image could match: read whole, counted
-    // from the list with what the policy accepts taken out.
+    // Enforced categories an entry for this image could match: read whole (when an entry in
+    // force could match, the plan reads them up front; an expired entry only ever shows what it
+    // would have matched, in lists read anyway), counted with what the policy accepts taken out.
     const applying = policy
-      ? categoriesToRead(policy, todayOf(settings), scope).filter((c) => plan.enforced.includes(c))
+      ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
       : [];
     for (const c of plan.upFront) {
       const whole = applying.includes(c);
@@ -192,6 +196,14 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
   } catch (err) {
     return failed(err, j);
   }
+}
+
+/** The categories the policy's entries covering this image could match, expired ones too. */
+function policyCategoriesFor(policy: Policy, scope: ImageScope): Category[] {
+  const wanted = new Set<Category>();
+  for (const entry of policy.entries)
+    if (coversImage(entry, scope)) for (const c of matchableCategories(entry)) wanted.add(c);
+  return CATEGORIES.filter((c) => wanted.has(c));
 }
 
 /** Today for the policy's expiry rules: handed in with the settings, never read here. */

@@ -94,8 +94,10 @@ describe('accepted risks applied by the engine', () => {
     expect(r.outputs['result']).toBe('fail');
     expect(r.outputs['accepted']).toBe('0');
     expect(reportOf(r).policy?.expired).toEqual([
-      expect.objectContaining({ id: 'CVE-2024-6387', line: 3, expires: day(-1) }),
+      { id: 'CVE-2024-6387', line: 3, expires: day(-1), matched: 1 },
     ]);
+    const listed = image(r)?.findings['cve-vulns']?.find((f) => f.id === 'CVE-2024-6387');
+    expect(listed?.acceptanceExpired).toEqual({ expires: day(-1), policyLine: 3 });
   });
 
   test('an entry in force that matches nothing is listed as unused', async () => {

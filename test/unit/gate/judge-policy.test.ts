@@ -76,19 +76,17 @@ describe('judge with a policy file', () => {
   });
 
   test('an expired entry never applies: the finding counts, shown with the expired entry', () => {
-    const j = judge(evidence(), withPolicy(cveEntry({ id: HIGH, expires: '2026-12-01' })));
+    const expired = withPolicy(cveEntry({ id: HIGH, expires: '2026-12-01' }));
+    const j = judge(evidence(), expired);
     expect(j.evaluation?.result).toBe('fail');
-    // No entry in force: the policy is not applied at all.
-    expect(j.policy).toBeUndefined();
-    const k = judge(
-      evidence(),
-      withPolicy(
-        cveEntry({ id: HIGH, expires: '2026-12-01' }),
-        cveEntry({ id: 'CVE-0', reason: 'x' }),
-      ),
-    );
-    expect(k.evaluation?.result).toBe('fail');
-    expect(k.policy?.['cve-vulns']?.expiredMatches.map((m) => m.finding.key)).toEqual([HIGH]);
+    expect(j.policy?.['cve-vulns']?.accepted).toEqual([]);
+    expect(j.policy?.['cve-vulns']?.expiredMatches.map((m) => m.finding.key)).toEqual([HIGH]);
+    // No entry in force: nothing more is read than the limits need.
+    const bare = { ...expired, limits: specs({ 'cve-vulns': 10 }) };
+    expect(planOf(bare).enforced).toEqual([]);
+    const k = judge(evidence(), bare);
+    expect(k.evaluation?.result).toBe('pass');
+    expect(k.policy).toBeUndefined();
   });
 
   test('an entry scoped to other images does not accept', () => {
