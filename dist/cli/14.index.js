@@ -2071,8 +2071,11 @@ function policyCategories(settings) {
     return categoriesToRead(settings.policy, settings.today ?? new Date(0));
 }
 /** What core/plan.ts needs of the run's settings. */
-function planSettingsOf(settings) {
-    const alsoRead = policyCategories(settings);
+function planSettingsOf(settings, withBaseline = false) {
+    // With a baseline, every enforced vulnerability and baseline-risk category is counted from
+    // lists (malicious files are always new: their count needs no comparison).
+    const compared = withBaseline ? COMPARED : [];
+    const alsoRead = core_categories/* CATEGORIES */.R6.filter((c) => compared.includes(c) || policyCategories(settings).includes(c));
     return {
         limits: settings.limits,
         ignoreUnfixable: settings.ignoreUnfixable,
@@ -2082,9 +2085,11 @@ function planSettingsOf(settings) {
     };
 }
 /** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-function planOf(settings) {
-    return planLists(planSettingsOf(settings));
+function planOf(settings, withBaseline = false) {
+    return planLists(planSettingsOf(settings, withBaseline));
 }
+/** The categories compared with a baseline: malicious files are always new. */
+const COMPARED = core_categories/* CATEGORIES */.R6.filter((c) => c !== 'malicious-files');
 /**
  * The names the image is known by, for entries' `images` scopes: what is known of it (its
  * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
@@ -2124,7 +2129,12 @@ function judge(e, settings) {
         return failed(e.failure, j);
     if (e.count && 'error' in e.count)
         return failed(e.count.error, j);
-    const plan = planOf(settings);
+    if (e.baseline?.failure !== undefined) {
+        j.requestIds.push(...e.baseline.requestIds);
+        return failed(e.baseline.failure, j);
+    }
+    const used = e.baseline !== undefined && e.baseline.reason === undefined;
+    const plan = planOf(settings, used);
     // Decided by a list before the count query answered: that list's failure is the error.
     if (!e.count)
         return failed(listFailure(e, plan, j) ?? new errors/* GateError */.ue('The count query was not answered.'), j);
@@ -2142,36 +2152,47 @@ function judge(e, settings) {
         const applying = policy
             ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
             : [];
+        // With a baseline used: the enforced categories compared, read whole for both images.
+        const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
         for (const c of plan.upFront) {
-            const whole = applying.includes(c);
+            const whole = applying.includes(c) || compared.includes(c);
             const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
             if (levels)
                 j.levels[c] = levels;
         }
-        let counts = answer.counts;
-        if (policy && applying.length > 0) {
-            counts = { ...answer.counts };
-            j.policy = {};
-            for (const c of applying) {
-                const list = j.lists[c];
-                if (!list)
-                    throw new errors/* GateError */.ue(`The ${label(c)} list was not read whole.`);
-                const application = applyPolicy(list.findings, {
+        if (e.baseline)
+            j.baseline = baselineOutcome(e.baseline);
+        const counts = { ...answer.counts };
+        // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
+        for (const c of core_categories/* CATEGORIES */.R6) {
+            const applies = policy !== undefined && applying.includes(c);
+            if (!applies && !compared.includes(c))
+                continue;
+            const list = j.lists[c];
+            if (!list)
+                throw new errors/* GateError */.ue(`The ${label(c)} list was not read whole.`);
+            const application = applies
+                ? applyPolicy(list.findings, {
                     policy,
                     category: c,
                     image: scope,
                     today: todayOf(settings),
-                });
-                j.policy[c] = application;
-                const counted = countCategory({
-                    category: c,
-                    findings: list.findings,
-                    application,
-                    countQueryTotal: answer.counts[c],
-                });
-                counts[c] = counted.total;
-                j.levels[c] = counted.levels;
-            }
+                })
+                : undefined;
+            if (application)
+                (j.policy ??= {})[c] = application;
+            const base = compared.includes(c) ? baselineList(e, c, j) : undefined;
+            const counted = countCategory({
+                category: c,
+                findings: list.findings,
+                ...(application ? { application } : {}),
+                ...(base ? { baseline: base } : {}),
+                countQueryTotal: answer.counts[c],
+            });
+            counts[c] = counted.total;
+            j.levels[c] = counted.levels;
+            if (counted.baseline)
+                (j.comparison ??= {})[c] = counted.baseline;
         }
         j.evaluation = evaluate(counts, settings.limits, {
             levels: j.levels,
@@ -2196,6 +2217,30 @@ function policyCategoriesFor(policy, scope) {
                 wanted.add(c);
     return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
 }
+/** The baseline image's findings of a category: read whole, or the image is an error. */
+function baselineList(e, c, j) {
+    const read = e.baseline?.lists[c];
+    if (read)
+        j.requestIds.push(...read.requestIds);
+    if (!read)
+        throw new errors/* GateError */.ue(`The baseline image's ${label(c)} list was not read.`);
+    if (!read.ok)
+        throw new errors/* GateError */.ue(`The baseline image's ${label(c)} list: ${read.problem}`);
+    return read.list.findings;
+}
+/** Which baseline the image was compared with, or why none was. */
+function baselineOutcome(b) {
+    const repo = b.repoId !== undefined ? { repoId: b.repoId } : {};
+    if (b.reason !== undefined || b.digest === undefined)
+        return { used: false, ref: b.ref, ...repo, reason: b.reason ?? 'the baseline is unknown' };
+    return {
+        used: true,
+        ref: b.ref,
+        ...repo,
+        digest: b.digest,
+        ...(b.scannedAt !== undefined ? { scannedAt: b.scannedAt } : {}),
+    };
+}
 /** Today for the policy's expiry rules: handed in with the settings, never read here. */
 function todayOf(settings) {
     if (!settings.today)
@@ -2207,6 +2252,8 @@ function failed(err, j) {
     delete j.evaluation;
     delete j.gatedDigests;
     delete j.policy;
+    delete j.comparison;
+    delete j.baseline;
     j.error = (0,errors/* describeError */.Uc)(err);
     if (err instanceof errors/* GateError */.ue && err.requestId)
         j.requestIds.push(err.requestId);
@@ -3228,6 +3275,10 @@ async function gateImage(target, settings, port) {
         outcome.requestId = judged.requestId;
     if (judged.policy)
         outcome.policy = judged.policy;
+    if (judged.comparison)
+        outcome.comparison = judged.comparison;
+    if (judged.baseline)
+        outcome.baseline = judged.baseline;
     if (judged.error !== undefined) {
         outcome.error = judged.error;
         // The check was required but could not finish: say so, not "not checked".

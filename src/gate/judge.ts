@@ -9,7 +9,8 @@ import type { CategoryFindings } from '../core/count.js';
 import { judgeList } from '../core/list-trust.js';
 import type { LevelCounts } from '../core/findings.js';
 import { planLists, type ListPlan, type ListPlanSettings } from '../core/plan.js';
-import type { ImageSelector } from '../core/selector.js';
+import type { BaselineRef, ImageSelector } from '../core/selector.js';
+import type { Finding } from '../core/findings.js';
 import { evaluate, type Evaluation } from '../core/verdict.js';
 import { describeError, GateError } from '../infra/errors.js';
 import type { Config } from '../inputs/config.js';
@@ -23,6 +24,7 @@ import {
 } from '../policy/accept.js';
 import { countCategory } from '../policy/count-rule.js';
 import type { Policy } from '../policy/policy-file.js';
+import type { BaselineOutcome, BaselineSplit } from './outcome.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 
@@ -42,6 +44,26 @@ export interface Evidence {
   count?: Settled<CountAnswer>;
   /** The lists read (up front, and on a fail), by category; absent: not read or not waited for. */
   lists: Partial<Record<Category, ListResult>>;
+  /** Set exactly when the target has a baseline: what was learnt of the baseline image. */
+  baseline?: BaselineEvidence;
+}
+
+/** What was learnt of an image's baseline (issue 18, "gating only new findings"). */
+export interface BaselineEvidence {
+  ref: BaselineRef;
+  /** The repository a tag was looked up in, when known. */
+  repoId?: string;
+  /** The baseline image, proven scanned (lower-case bare hex). */
+  digest?: string;
+  /** Epoch ms of its completed scan. */
+  scannedAt?: number;
+  /** Security Center does not know it, or it was never scanned: gated on all findings. */
+  reason?: string;
+  /** Its scan state could not be established: the image is an error. */
+  failure?: unknown;
+  /** Its lists, read with the image's risk-status and ignore-unfixable, by category. */
+  lists: Partial<Record<Category, ListResult>>;
+  requestIds: string[];
 }
 
 /** What judging needs of the run's settings. */
@@ -68,6 +90,10 @@ export interface Judgement {
   levels: Partial<Record<Category, LevelCounts>>;
   /** The policy file applied, per category it could apply to (outcome.ts's `policy`). */
   policy?: Partial<Record<Category, PolicyApplication>>;
+  /** With a baseline used: per category compared, new, inherited and fixed. */
+  comparison?: Partial<Record<Category, BaselineSplit>>;
+  /** Set when the evidence has a baseline and the image is not an error. */
+  baseline?: BaselineOutcome;
 }
 
 /**
@@ -87,8 +113,14 @@ export function planSettingsOf(
     Config,
     'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
   >,
+  withBaseline = false,
 ): ListPlanSettings {
-  const alsoRead = policyCategories(settings);
+  // With a baseline, every enforced vulnerability and baseline-risk category is counted from
+  // lists (malicious files are always new: their count needs no comparison).
+  const compared = withBaseline ? COMPARED : [];
+  const alsoRead = CATEGORIES.filter(
+    (c) => compared.includes(c) || policyCategories(settings).includes(c),
+  );
   return {
     limits: settings.limits,
     ignoreUnfixable: settings.ignoreUnfixable,
@@ -99,9 +131,12 @@ export function planSettingsOf(
 }
 
 /** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-export function planOf(settings: JudgeSettings): ListPlan {
-  return planLists(planSettingsOf(settings));
+export function planOf(settings: JudgeSettings, withBaseline = false): ListPlan {
+  return planLists(planSettingsOf(settings, withBaseline));
 }
+
+/** The categories compared with a baseline: malicious files are always new. */
+const COMPARED: readonly Category[] = CATEGORIES.filter((c) => c !== 'malicious-files');
 
 /**
  * The names the image is known by, for entries' `images` scopes: what is known of it (its
@@ -139,7 +174,12 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
   const j: Judgement = { requestIds: [...e.requestIds], lists: {}, notes: [], levels: {} };
   if (e.failure !== undefined) return failed(e.failure, j);
   if (e.count && 'error' in e.count) return failed(e.count.error, j);
-  const plan = planOf(settings);
+  if (e.baseline?.failure !== undefined) {
+    j.requestIds.push(...e.baseline.requestIds);
+    return failed(e.baseline.failure, j);
+  }
+  const used = e.baseline !== undefined && e.baseline.reason === undefined;
+  const plan = planOf(settings, used);
   // Decided by a list before the count query answered: that list's failure is the error.
   if (!e.count)
     return failed(listFailure(e, plan, j) ?? new GateError('The count query was not answered.'), j);
@@ -156,34 +196,41 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     const applying = policy
       ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
       : [];
+    // With a baseline used: the enforced categories compared, read whole for both images.
+    const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
     for (const c of plan.upFront) {
-      const whole = applying.includes(c);
+      const whole = applying.includes(c) || compared.includes(c);
       const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
       if (levels) j.levels[c] = levels;
     }
-    let counts: Counts = answer.counts;
-    if (policy && applying.length > 0) {
-      counts = { ...answer.counts };
-      j.policy = {};
-      for (const c of applying) {
-        const list = j.lists[c];
-        if (!list) throw new GateError(`The ${label(c)} list was not read whole.`);
-        const application = applyPolicy(list.findings, {
-          policy,
-          category: c,
-          image: scope,
-          today: todayOf(settings),
-        });
-        j.policy[c] = application;
-        const counted = countCategory({
-          category: c,
-          findings: list.findings,
-          application,
-          countQueryTotal: answer.counts[c],
-        });
-        counts[c] = counted.total;
-        j.levels[c] = counted.levels;
-      }
+    if (e.baseline) j.baseline = baselineOutcome(e.baseline);
+    const counts: Counts = { ...answer.counts };
+    // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
+    for (const c of CATEGORIES) {
+      const applies = policy !== undefined && applying.includes(c);
+      if (!applies && !compared.includes(c)) continue;
+      const list = j.lists[c];
+      if (!list) throw new GateError(`The ${label(c)} list was not read whole.`);
+      const application = applies
+        ? applyPolicy(list.findings, {
+            policy,
+            category: c,
+            image: scope,
+            today: todayOf(settings),
+          })
+        : undefined;
+      if (application) (j.policy ??= {})[c] = application;
+      const base = compared.includes(c) ? baselineList(e, c, j) : undefined;
+      const counted = countCategory({
+        category: c,
+        findings: list.findings,
+        ...(application ? { application } : {}),
+        ...(base ? { baseline: base } : {}),
+        countQueryTotal: answer.counts[c],
+      });
+      counts[c] = counted.total;
+      j.levels[c] = counted.levels;
+      if (counted.baseline) (j.comparison ??= {})[c] = counted.baseline;
     }
     j.evaluation = evaluate(counts, settings.limits, {
       levels: j.levels,
@@ -206,6 +253,29 @@ function policyCategoriesFor(policy: Policy, scope: ImageScope): Category[] {
   return CATEGORIES.filter((c) => wanted.has(c));
 }
 
+/** The baseline image's findings of a category: read whole, or the image is an error. */
+function baselineList(e: Evidence, c: Category, j: Judgement): readonly Finding[] {
+  const read = e.baseline?.lists[c];
+  if (read) j.requestIds.push(...read.requestIds);
+  if (!read) throw new GateError(`The baseline image's ${label(c)} list was not read.`);
+  if (!read.ok) throw new GateError(`The baseline image's ${label(c)} list: ${read.problem}`);
+  return read.list.findings;
+}
+
+/** Which baseline the image was compared with, or why none was. */
+function baselineOutcome(b: BaselineEvidence): BaselineOutcome {
+  const repo = b.repoId !== undefined ? { repoId: b.repoId } : {};
+  if (b.reason !== undefined || b.digest === undefined)
+    return { used: false, ref: b.ref, ...repo, reason: b.reason ?? 'the baseline is unknown' };
+  return {
+    used: true,
+    ref: b.ref,
+    ...repo,
+    digest: b.digest,
+    ...(b.scannedAt !== undefined ? { scannedAt: b.scannedAt } : {}),
+  };
+}
+
 /** Today for the policy's expiry rules: handed in with the settings, never read here. */
 function todayOf(settings: JudgeSettings): Date {
   if (!settings.today) throw new GateError('No date was given to apply the policy file on.');
@@ -217,6 +287,8 @@ function failed(err: unknown, j: Judgement): Judgement {
   delete j.evaluation;
   delete j.gatedDigests;
   delete j.policy;
+  delete j.comparison;
+  delete j.baseline;
   j.error = describeError(err);
   if (err instanceof GateError && err.requestId) j.requestIds.push(err.requestId);
   // The last call's RequestId is the one support needs for this error.
