@@ -2090,6 +2090,10 @@ function planOf(settings, withBaseline = false) {
 }
 /** The categories compared with a baseline: malicious files are always new. */
 const COMPARED = core_categories/* CATEGORIES */.R6.filter((c) => c !== 'malicious-files');
+/** The enforced categories compared with a baseline, under a plan made with one. */
+function compared(plan) {
+    return COMPARED.filter((c) => plan.enforced.includes(c));
+}
 /**
  * The names the image is known by, for entries' `images` scopes: what is known of it (its
  * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
@@ -2160,8 +2164,10 @@ function judge(e, settings) {
             if (levels)
                 j.levels[c] = levels;
         }
-        if (e.baseline)
+        if (e.baseline) {
+            j.requestIds.push(...e.baseline.requestIds);
             j.baseline = baselineOutcome(e.baseline);
+        }
         const counts = { ...answer.counts };
         // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
         for (const c of core_categories/* CATEGORIES */.R6) {
@@ -2538,7 +2544,7 @@ class Collection {
         this.target = target;
         this.settings = settings;
         this.port = port;
-        this.plan = planOf(settings);
+        this.plan = planOf(settings, target.baseline !== undefined);
         this.evidence = { requestIds: [], selector: target.selector, lists: {} };
         this.uuid = target.selector.uuid;
         const given = target.selector.uuid;
@@ -2650,6 +2656,10 @@ class Collection {
 async function collectEvidence(target, settings, port) {
     const run = new Collection(target, settings, port);
     const { evidence } = run;
+    // The baseline's proof and lists run in parallel with the image's own.
+    const baseline = target.baseline
+        ? collectBaseline(target, settings, port, run.plan, run.signal)
+        : undefined;
     try {
         if (settings.scan.require)
             await withProof(run, target, port);
@@ -2658,6 +2668,8 @@ async function collectEvidence(target, settings, port) {
             run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
         }
         await run.settled();
+        if (baseline)
+            evidence.baseline = await baseline;
         if (!run.signal.aborted && evidence.failure === undefined)
             await readOnFail(run, settings);
     }
@@ -2669,6 +2681,66 @@ async function collectEvidence(target, settings, port) {
     }
     // Nothing that arrives after this can change it: answers after the stop are not kept.
     return evidence;
+}
+/**
+ * The baseline image: looked up (a tag in the gated image's repository, or a digest), shown
+ * scanned without waiting or starting a scan, and its compared lists read whole. Never rejects.
+ */
+async function collectBaseline(target, settings, port, plan, signal) {
+    const ref = target.baseline;
+    const { repoId, repoInstanceId, repoRegionId } = target.selector;
+    const repo = {
+        ...(repoId !== undefined ? { repoId } : {}),
+        ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+        ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+    };
+    const b = {
+        ref,
+        lists: {},
+        requestIds: [],
+        ...(repoId !== undefined ? { repoId } : {}),
+    };
+    try {
+        if ('tag' in ref && repoId === undefined && repoInstanceId === undefined) {
+            b.failure = new errors/* GateError */.ue(`baseline-image-tag "${ref.tag}" is looked up in the gated image's repository: give the image's repo-id (or repo-instance-id).`);
+            return b;
+        }
+        const selector = 'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
+        const scan = await port.proveScanned(target.endpoint, selector, true);
+        b.requestIds.push(...scan.requestIds);
+        const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
+        if (scan.status === 'scanned' && scan.digests.length === 1) {
+            b.digest = scan.digests[0];
+            if (scan.scannedAt !== undefined)
+                b.scannedAt = scan.scannedAt;
+        }
+        else if (scan.digests.length === 0) {
+            b.reason = `Security Center does not know the baseline image (${what}): every finding was gated.`;
+            return b;
+        }
+        else if (scan.status === 'not-scanned') {
+            b.reason = `The baseline image (${what}) was never scanned: every finding was gated.`;
+            return b;
+        }
+        else {
+            b.failure = new errors/* GateError */.ue(`The baseline image (${what}): ${scan.problem ?? `its scan state is ${scan.status}`}`);
+            return b;
+        }
+        const spec = {
+            endpoint: target.endpoint,
+            selector: { digest: b.digest, ...repo },
+            uuid: scan.uuid,
+            facts: Promise.resolve(scan.rowFacts),
+        };
+        const opts = { riskStatus: settings.riskStatus, ignoreUnfixable: settings.ignoreUnfixable };
+        await Promise.all(compared(plan).map(async (c) => {
+            b.lists[c] = await port.readList(c, spec, opts, signal);
+        }));
+    }
+    catch (err) {
+        b.failure ??= err;
+    }
+    return b;
 }
 /** The proof, with the count query and the lists sent early when the digest is known. */
 async function withProof(run, target, port) {
@@ -3231,11 +3303,11 @@ function sasPort(o) {
         call: (call) => o.client.call({ ...call, signal }),
     });
     return {
-        proveScanned: (endpoint, selector) => ensureScanned(selector, endpoint, {
+        proveScanned: (endpoint, selector, baseline) => ensureScanned(selector, endpoint, {
             api: scan,
             deadline: o.deadline,
             log: o.log,
-            settings: o.scan,
+            settings: baseline ? { ...o.scan, require: true, trigger: false, waitMs: 0 } : o.scan,
             triggered: o.triggered,
             now: o.clock.now,
             sleep: o.clock.sleep,
@@ -3351,12 +3423,17 @@ const FINDING_RAM_ACTIONS = {
     'sca-vulns': ['DescribeImageGroupedVulList'],
     'cve-vulns': ['DescribeImageVulList'],
 };
+/** Whether any image is compared with a baseline. */
+const hasBaseline = (config) => config.images?.some((t) => t.baseline) === true;
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 function listedCategories(config) {
-    return mayRead(planLists(planSettingsOf(config)));
+    return mayRead(planLists(planSettingsOf(config, hasBaseline(config))));
 }
 function ramActionsFor(config) {
     const actions = new Set(['DescribeImageSecurityScanCount']);
+    // A baseline's scan is looked up (never started) whether or not require-scan is on.
+    if (hasBaseline(config))
+        actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
     if (config.scan.require) {
         actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
         if (config.scan.trigger)

@@ -138,6 +138,11 @@ export function planOf(settings: JudgeSettings, withBaseline = false): ListPlan 
 /** The categories compared with a baseline: malicious files are always new. */
 const COMPARED: readonly Category[] = CATEGORIES.filter((c) => c !== 'malicious-files');
 
+/** The enforced categories compared with a baseline, under a plan made with one. */
+export function compared(plan: ListPlan): Category[] {
+  return COMPARED.filter((c) => plan.enforced.includes(c));
+}
+
 /**
  * The names the image is known by, for entries' `images` scopes: what is known of it (its
  * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
@@ -203,7 +208,10 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
       const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
       if (levels) j.levels[c] = levels;
     }
-    if (e.baseline) j.baseline = baselineOutcome(e.baseline);
+    if (e.baseline) {
+      j.requestIds.push(...e.baseline.requestIds);
+      j.baseline = baselineOutcome(e.baseline);
+    }
     const counts: Counts = { ...answer.counts };
     // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
     for (const c of CATEGORIES) {
