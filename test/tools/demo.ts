@@ -11,6 +11,9 @@ import { SasSimulator, type SimCve, type SimFindings } from '../simulator/sas-si
 const CLEAN = 'a'.repeat(64);
 const BASE = 'c'.repeat(64);
 const RISKY = 'b'.repeat(64);
+const MAIN = 'd'.repeat(64);
+const PR_SAME = 'e'.repeat(64);
+const PR_NEW = 'f'.repeat(64);
 
 interface Scenario {
   title: string;
@@ -120,6 +123,20 @@ async function main(): Promise<void> {
   sim.addImage({ digest: CLEAN, tag: 'v1.4.0', ...repo, counts: {} });
   sim.addImage({ digest: BASE, tag: 'v1.4.1', ...repo, counts: {}, findings: BASE_FINDINGS });
   sim.addImage({ digest: RISKY, tag: 'v1.5.0-rc1', ...repo, counts: {}, findings: RISKY_FINDINGS });
+  // A pull request's image beside the `main` tag: the same stock CVEs plus the sshd one.
+  const mainRepo = { repoId: 'crr-app', repoInstanceId: 'cri-demo' };
+  const withSsh: SimFindings = {
+    cve: [cve('CVE-2024-6387', 'asap', 'openssh-server'), ...(BASE_FINDINGS.cve ?? [])],
+  };
+  sim.addImage({ digest: MAIN, tag: 'main', ...mainRepo, counts: {}, findings: withSsh });
+  sim.addImage({ digest: PR_SAME, tag: 'pr-41', ...mainRepo, counts: {}, findings: withSsh });
+  sim.addImage({
+    digest: PR_NEW,
+    tag: 'pr-42',
+    ...mainRepo,
+    counts: {},
+    findings: { cve: [cve('CVE-2025-32462', 'asap', 'sudo'), ...(withSsh.cve ?? [])] },
+  });
   const policy = {
     'max-malicious-files': '0',
     'max-cve-vulns': 'high:0',
@@ -186,6 +203,29 @@ async function main(): Promise<void> {
 `,
       ),
       expect: 'pass',
+    },
+    {
+      title:
+        'A pull request compared with the main tag: it only inherits the sshd CVE, so high:0 passes',
+      inputs: {
+        'image-digest': PR_SAME,
+        'repo-id': 'crr-app',
+        'baseline-image-tag': 'main',
+        ...cveOnly,
+        'list-findings': '3',
+      },
+      expect: 'pass',
+    },
+    {
+      title: 'Another pull request adds a new high CVE (sudo): it fails, the new finding first',
+      inputs: {
+        'image-digest': PR_NEW,
+        'repo-id': 'crr-app',
+        'baseline-image-tag': 'main',
+        ...cveOnly,
+        'list-findings': '3',
+      },
+      expect: 'fail',
     },
     {
       title: 'Security Center keeps throttling until the deadline (could not check)',
