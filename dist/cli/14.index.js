@@ -1478,7 +1478,7 @@ label) {
             maxConcurrency,
             credentials,
             scan,
-            ...(policy ? { policy } : {}),
+            ...(policy ? { policy, ...(source.now ? { today: source.now } : {}) } : {}),
             maxAcceptDays,
         },
     };
@@ -1650,7 +1650,9 @@ function enforcedFromList(category, limit, ignoreUnfixable) {
 function planLists(settings) {
     const lists = [];
     for (const category of core_categories/* CATEGORIES */.R6) {
-        if (enforcedFromList(category, settings.limits[category], settings.ignoreUnfixable))
+        const limit = settings.limits[category];
+        if (enforcedFromList(category, limit, settings.ignoreUnfixable) ||
+            (!limit.off && settings.alsoRead?.includes(category) === true))
             lists.push({ category, reason: 'enforced', when: 'up-front' });
         else if (settings.sarif)
             lists.push({ category, reason: 'sarif', when: 'up-front' });
@@ -1752,20 +1754,360 @@ function unionExceeded(lists) {
     return core_categories/* CATEGORIES */.R6.filter((c) => seen.has(c));
 }
 
+// EXTERNAL MODULE: ./src/policy/dates.ts
+var dates = __webpack_require__(6931);
+;// CONCATENATED MODULE: ./src/policy/accept.ts
+// Which findings the policy file accepts: an entry accepts a finding when its id names the finding
+// and every scope it gives (category, package, images) covers it, on a day before its expiry.
+// Only findings the gate has read and identified can be accepted, so this works on one image's
+// finding list of one category, already filtered by risk-status and ignore-unfixable; the caller
+// applies it only to categories whose limit is enforced.
+//
+// Rules (issue 18):
+// - `id` matches, case-insensitively, the finding's identity key, its shown id or any of its CVE
+//   ids. A malicious file matches by its MD5 only: the sample name (`WebShell.PHP.Generic`) is
+//   shared by many files and must never accept them all.
+// - `package` (CVE findings only) matches any of the finding's package names, exactly as Security
+//   Center writes them; `images` matches the image's repository id, `namespace/name` or digest.
+// - An entry stops applying at 00:00 UTC on its `expires` date. An expired entry never accepts;
+//   a finding it alone matches counts and is shown with it ("acceptance expired on …").
+// - When several entries in force match a finding, it is shown with the one that runs longest
+//   (then the first in the file): that date is when the finding would start to count again.
+
+
+
+/** Days from today until the entry's `expires` date: 0 or less means expired. */
+function accept_daysLeft(entry, today) {
+    const expires = (0,dates/* parseDay */.Iq)(entry.expires);
+    if (expires === undefined)
+        throw new Error(`unchecked expires date "${entry.expires}"`);
+    return expires - (0,dates/* dayOf */.kb)(today);
+}
+/** In force: before 00:00 UTC of its `expires` date. */
+function isInForce(entry, today) {
+    return accept_daysLeft(entry, today) > 0;
+}
+/** The categories an entry could match: its category, cve-vulns with `package`, else all. */
+function matchableCategories(entry) {
+    if (entry.category)
+        return [entry.category];
+    return entry.package === undefined ? [...core_categories/* CATEGORIES */.R6] : ['cve-vulns'];
+}
+/**
+ * The categories whose lists must be read for the policy: those an entry in force could match
+ * (for `image` only, when given). The caller intersects them with the enforced categories.
+ */
+function categoriesToRead(policy, today, image) {
+    const wanted = new Set();
+    for (const entry of policy.entries) {
+        if (!isInForce(entry, today) || (image && !coversImage(entry, image)))
+            continue;
+        for (const c of matchableCategories(entry))
+            wanted.add(c);
+    }
+    return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
+}
+/** A digest as one comparable text: `sha256:` and lower-case hex (core/digest.ts's rule). */
+function normalDigest(digest) {
+    return `sha256:${(0,core_digest/* bareDigest */.$)(digest)}`;
+}
+/** Whether the entry's `images` scope (absent: every image) covers the image. */
+function coversImage(entry, image) {
+    if (!entry.images)
+        return true;
+    const digests = new Set(image.digests.map(normalDigest));
+    return entry.images.some((ref) => {
+        switch (ref.kind) {
+            case 'repo-id':
+                return image.repoId !== undefined && ref.value === image.repoId;
+            case 'repo-name':
+                return image.repoName !== undefined && ref.value === image.repoName;
+            case 'digest':
+                return digests.has(ref.value);
+        }
+    });
+}
+/** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
+function namesOf(finding) {
+    const names = finding.category === 'malicious-files'
+        ? [finding.md5 ?? finding.key]
+        : [finding.key, finding.id, ...finding.cveIds];
+    return names.map((n) => n.toLowerCase());
+}
+/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
+function idMatches(id, finding) {
+    return namesOf(finding).includes(id.toLowerCase());
+}
+/** Id and every scope (category, package, images), whatever the date. */
+function entryMatches(entry, finding, image) {
+    return scopeMatches(entry, finding) && coversImage(entry, image) && idMatches(entry.id, finding);
+}
+/** The category and package scopes. */
+function scopeMatches(entry, finding) {
+    if (entry.category !== undefined && entry.category !== finding.category)
+        return false;
+    if (entry.package === undefined)
+        return true;
+    return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
+}
+/** Entry positions by lower-case id, for the entries checked here. */
+function indexById(entries, checked) {
+    const index = new Map();
+    entries.forEach((entry, i) => {
+        if (!checked[i])
+            return;
+        const id = entry.id.toLowerCase();
+        const list = index.get(id);
+        if (list)
+            list.push(i);
+        else
+            index.set(id, [i]);
+    });
+    return index;
+}
+/** The entry that runs longest, then the first in the file. */
+function longest(entries) {
+    let best;
+    for (const e of entries)
+        if (!best || e.expires > best.expires)
+            best = e;
+    return best;
+}
+/**
+ * Applies the policy to one image's findings of one category (after risk-status and
+ * ignore-unfixable; every finding must be of `category`).
+ */
+function applyPolicy(findings, options) {
+    const { policy, category, image, today } = options;
+    const entries = policy.entries;
+    const inForce = entries.map((e) => isInForce(e, today));
+    const app = {
+        category,
+        image,
+        counted: [],
+        accepted: [],
+        expiredMatches: [],
+        hits: entries.map(() => 0),
+        checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
+    };
+    const byId = indexById(entries, app.checked);
+    for (const finding of findings) {
+        if (finding.category !== category)
+            throw new Error(`a ${finding.category} finding in the ${category} list`);
+        // Each entry once, even when the finding's key and shown id are the same text.
+        const candidates = new Set(namesOf(finding).flatMap((n) => byId.get(n) ?? []));
+        const live = [];
+        const expired = [];
+        for (const i of [...candidates].sort((a, b) => a - b)) {
+            const entry = entries[i];
+            if (!entry || !scopeMatches(entry, finding))
+                continue;
+            app.hits[i] = (app.hits[i] ?? 0) + 1;
+            (inForce[i] ? live : expired).push(entry);
+        }
+        const accepting = longest(live);
+        const lapsed = longest(expired);
+        if (accepting)
+            app.accepted.push({ finding, entry: accepting });
+        else {
+            app.counted.push(finding);
+            if (lapsed)
+                app.expiredMatches.push({ finding, entry: lapsed });
+        }
+    }
+    return app;
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+/** 0 for high: a smaller rank is more severe. */
+function rank(level) {
+    return core_findings/* LEVELS */.A_.indexOf(level);
+}
+function packageNames(f) {
+    return new Set(f.packages.map((p) => p.name));
+}
+/** Same finding, whatever the level: category, key and (CVE findings) a common package. */
+function sameFinding(a, b) {
+    if (a.category !== b.category || a.key !== b.key)
+        return false;
+    if (a.category === 'malicious-files')
+        return false;
+    if (a.category !== 'cve-vulns')
+        return true;
+    const names = packageNames(a);
+    if (names.size === 0 && b.packages.length === 0)
+        return true;
+    return b.packages.some((p) => names.has(p.name));
+}
+function byKey(findings) {
+    const map = new Map();
+    for (const f of findings) {
+        const list = map.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            map.set(f.key, [f]);
+    }
+    return map;
+}
+/** The counterparts of `finding` in an index of the other image's findings. */
+function counterparts(finding, index) {
+    return (index.get(finding.key) ?? []).filter((other) => sameFinding(finding, other));
+}
+/**
+ * Compares one category's findings of an image with the baseline image's findings of the same
+ * category (both after risk-status and ignore-unfixable).
+ */
+function compareWithBaseline(category, findings, baseline) {
+    for (const f of [...findings, ...baseline])
+        if (f.category !== category)
+            throw new Error(`a ${f.category} finding in the ${category} list`);
+    const inBaseline = byKey(baseline);
+    const inImage = byKey(findings);
+    const out = {
+        category,
+        new: [],
+        inherited: [],
+        fixed: [],
+        counts: { new: 0, inherited: 0, fixed: 0 },
+    };
+    for (const finding of findings) {
+        const before = counterparts(finding, inBaseline);
+        const inherited = before.some((b) => rank(b.level) <= rank(finding.level));
+        (inherited ? out.inherited : out.new).push(finding);
+    }
+    if (category !== 'malicious-files') {
+        for (const old of baseline)
+            if (counterparts(old, inImage).length === 0)
+                out.fixed.push(old);
+    }
+    out.counts = { new: out.new.length, inherited: out.inherited.length, fixed: out.fixed.length };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/policy/count-rule.ts
+
+
+/** A finding's weight in the count query's unit (see the units above). */
+function countUnits(category, findings, as) {
+    if (category !== 'baseline-risks')
+        return findings.length;
+    return findings.reduce((sum, f) => {
+        const items = f.itemCounts ? core_findings/* LEVELS */.A_.reduce((n, l) => n + (f.itemCounts?.[l] ?? 0), 0) : 0;
+        return sum + (as === 'counted' ? Math.max(1, items) : items);
+    }, 0);
+}
+/** The count rule: max(count query total − accepted, the list's unaccepted), never below 0. */
+function gatedTotal(countQueryTotal, accepted, listUnaccepted) {
+    return Math.max(countQueryTotal - accepted, listUnaccepted, 0);
+}
+function levelCounts(findings) {
+    const levels = { high: 0, medium: 0, low: 0 };
+    for (const f of findings)
+        levels[f.level] += 1;
+    return levels;
+}
+/** Applies the order read → policy → baseline → judge to one image's category. */
+function countCategory(input) {
+    const { category, findings, application, baseline, countQueryTotal } = input;
+    if (application &&
+        (application.category !== category ||
+            application.counted.length + application.accepted.length !== findings.length)) {
+        throw new Error(`the policy was applied to another ${category} list`);
+    }
+    const unaccepted = application ? application.counted : [...findings];
+    const accepted = application?.accepted ?? [];
+    const expiredMatches = application?.expiredMatches ?? [];
+    if (baseline) {
+        // Inherited and new split only what the policy left; fixed is judged against every finding
+        // still in the image, accepted ones included.
+        const split = compareWithBaseline(category, unaccepted, baseline);
+        const fixed = compareWithBaseline(category, findings, baseline).fixed;
+        return {
+            category,
+            counted: split.new,
+            levels: levelCounts(split.new),
+            total: countUnits(category, split.new, 'counted'),
+            accepted,
+            expiredMatches,
+            baseline: { new: split.new, inherited: split.inherited, fixed },
+        };
+    }
+    const listTotal = countUnits(category, unaccepted, 'counted');
+    const acceptedUnits = countUnits(category, accepted.map((a) => a.finding), 'accepted');
+    const total = countQueryTotal === undefined
+        ? listTotal
+        : accepted.length > 0
+            ? gatedTotal(countQueryTotal, acceptedUnits, listTotal)
+            : countQueryTotal;
+    return {
+        category,
+        counted: unaccepted,
+        levels: levelCounts(unaccepted),
+        total,
+        accepted,
+        expiredMatches,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/judge.ts
 
 
 
 
 
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-function planOf(settings) {
-    return planLists({
+
+
+/**
+ * The categories a policy file makes the run read whole (when enforced): those an entry in force
+ * could match, for any image (issue 18). One answer for every image of the run, so the plan and
+ * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
+ * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ */
+function policyCategories(settings) {
+    if (!settings.policy)
+        return [];
+    return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+}
+/** What core/plan.ts needs of the run's settings. */
+function planSettingsOf(settings, withBaseline = false) {
+    // With a baseline, every enforced vulnerability and baseline-risk category is counted from
+    // lists (malicious files are always new: their count needs no comparison).
+    const compared = withBaseline ? COMPARED : [];
+    const alsoRead = core_categories/* CATEGORIES */.R6.filter((c) => compared.includes(c) || policyCategories(settings).includes(c));
+    return {
         limits: settings.limits,
         ignoreUnfixable: settings.ignoreUnfixable,
         sarif: settings.readEveryList === true,
         listFindings: settings.listFindings,
-    });
+        ...(alsoRead.length > 0 ? { alsoRead } : {}),
+    };
+}
+/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
+function planOf(settings, withBaseline = false) {
+    return planLists(planSettingsOf(settings, withBaseline));
+}
+/** The categories compared with a baseline: malicious files are always new. */
+const COMPARED = core_categories/* CATEGORIES */.R6.filter((c) => c !== 'malicious-files');
+/** The enforced categories compared with a baseline, under a plan made with one. */
+function compared(plan) {
+    return COMPARED.filter((c) => plan.enforced.includes(c));
+}
+/**
+ * The names the image is known by, for entries' `images` scopes: what is known of it (its
+ * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ */
+function imageScope(e) {
+    const scope = {
+        digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
+    };
+    if (e.selector.repoId !== undefined)
+        scope.repoId = e.selector.repoId;
+    const facts = e.scan?.rowFacts;
+    if (facts?.repoNamespace && facts.repoName)
+        scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
+    return scope;
 }
 const label = (c) => core_categories/* CATEGORY_INFO */.m3[c].label;
 /**
@@ -1791,7 +2133,12 @@ function judge(e, settings) {
         return failed(e.failure, j);
     if (e.count && 'error' in e.count)
         return failed(e.count.error, j);
-    const plan = planOf(settings);
+    if (e.baseline?.failure !== undefined) {
+        j.requestIds.push(...e.baseline.requestIds);
+        return failed(e.baseline.failure, j);
+    }
+    const used = e.baseline !== undefined && e.baseline.reason === undefined;
+    const plan = planOf(settings, used);
     // Decided by a list before the count query answered: that list's failure is the error.
     if (!e.count)
         return failed(listFailure(e, plan, j) ?? new errors/* GateError */.ue('The count query was not answered.'), j);
@@ -1801,12 +2148,59 @@ function judge(e, settings) {
             j.requestIds.push(answer.requestId);
         j.requestId = answer.requestId;
         j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
+        const scope = imageScope(e);
+        const policy = settings.policy;
+        // Enforced categories an entry for this image could match: read whole (when an entry in
+        // force could match, the plan reads them up front; an expired entry only ever shows what it
+        // would have matched, in lists read anyway), counted with what the policy accepts taken out.
+        const applying = policy
+            ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
+            : [];
+        // With a baseline used: the enforced categories compared, read whole for both images.
+        const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
         for (const c of plan.upFront) {
-            const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j);
+            const whole = applying.includes(c) || compared.includes(c);
+            const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
             if (levels)
                 j.levels[c] = levels;
         }
-        j.evaluation = evaluate(answer.counts, settings.limits, {
+        if (e.baseline) {
+            j.requestIds.push(...e.baseline.requestIds);
+            j.baseline = baselineOutcome(e.baseline);
+        }
+        const counts = { ...answer.counts };
+        // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
+        for (const c of core_categories/* CATEGORIES */.R6) {
+            const applies = policy !== undefined && applying.includes(c);
+            if (!applies && !compared.includes(c))
+                continue;
+            const list = j.lists[c];
+            if (!list)
+                throw new errors/* GateError */.ue(`The ${label(c)} list was not read whole.`);
+            const application = applies
+                ? applyPolicy(list.findings, {
+                    policy,
+                    category: c,
+                    image: scope,
+                    today: todayOf(settings),
+                })
+                : undefined;
+            if (application)
+                (j.policy ??= {})[c] = application;
+            const base = compared.includes(c) ? baselineList(e, c, j) : undefined;
+            const counted = countCategory({
+                category: c,
+                findings: list.findings,
+                ...(application ? { application } : {}),
+                ...(base ? { baseline: base } : {}),
+                countQueryTotal: answer.counts[c],
+            });
+            counts[c] = counted.total;
+            j.levels[c] = counted.levels;
+            if (counted.baseline)
+                (j.comparison ??= {})[c] = counted.baseline;
+        }
+        j.evaluation = evaluate(counts, settings.limits, {
             levels: j.levels,
             ignoreUnfixable: settings.ignoreUnfixable,
         });
@@ -1820,10 +2214,52 @@ function judge(e, settings) {
         return failed(err, j);
     }
 }
+/** The categories the policy's entries covering this image could match, expired ones too. */
+function policyCategoriesFor(policy, scope) {
+    const wanted = new Set();
+    for (const entry of policy.entries)
+        if (coversImage(entry, scope))
+            for (const c of matchableCategories(entry))
+                wanted.add(c);
+    return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
+}
+/** The baseline image's findings of a category: read whole, or the image is an error. */
+function baselineList(e, c, j) {
+    const read = e.baseline?.lists[c];
+    if (read)
+        j.requestIds.push(...read.requestIds);
+    if (!read)
+        throw new errors/* GateError */.ue(`The baseline image's ${label(c)} list was not read.`);
+    if (!read.ok)
+        throw new errors/* GateError */.ue(`The baseline image's ${label(c)} list: ${read.problem}`);
+    return read.list.findings;
+}
+/** Which baseline the image was compared with, or why none was. */
+function baselineOutcome(b) {
+    const repo = b.repoId !== undefined ? { repoId: b.repoId } : {};
+    if (b.reason !== undefined || b.digest === undefined)
+        return { used: false, ref: b.ref, ...repo, reason: b.reason ?? 'the baseline is unknown' };
+    return {
+        used: true,
+        ref: b.ref,
+        ...repo,
+        digest: b.digest,
+        ...(b.scannedAt !== undefined ? { scannedAt: b.scannedAt } : {}),
+    };
+}
+/** Today for the policy's expiry rules: handed in with the settings, never read here. */
+function todayOf(settings) {
+    if (!settings.today)
+        throw new errors/* GateError */.ue('No date was given to apply the policy file on.');
+    return settings.today;
+}
 /** The image is an error: no evaluation, no gated digest, the failing call's RequestId last. */
 function failed(err, j) {
     delete j.evaluation;
     delete j.gatedDigests;
+    delete j.policy;
+    delete j.comparison;
+    delete j.baseline;
     j.error = (0,errors/* describeError */.Uc)(err);
     if (err instanceof errors/* GateError */.ue && err.requestId)
         j.requestIds.push(err.requestId);
@@ -1847,7 +2283,7 @@ function listFailure(e, plan, j) {
  * Keeps a read list for the report, or says why not: an error (thrown) for a list the limits
  * need, a note for one read only to show or to report. Returns its level counts when kept.
  */
-function keep(category, e, answer, enforced, settings, j) {
+function keep(category, e, answer, enforced, settings, j, whole = false) {
     const read = e.lists[category];
     if (!read)
         return undefined;
@@ -1859,10 +2295,11 @@ function keep(category, e, answer, enforced, settings, j) {
         j.notes.push(judged.problem);
         return undefined;
     }
-    // Only what is shown stays in memory, unless the SARIF log reports every finding.
+    // Only what is shown stays in memory, unless the SARIF log reports every finding or the
+    // policy file is applied to the list (its accepted findings are recognised by identity).
     const list = judged.keep;
     j.lists[category] =
-        settings.readEveryList === true
+        settings.readEveryList === true || whole
             ? list
             : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
     j.notes.push(...judged.notes);
@@ -2107,7 +2544,7 @@ class Collection {
         this.target = target;
         this.settings = settings;
         this.port = port;
-        this.plan = planOf(settings);
+        this.plan = planOf(settings, target.baseline !== undefined);
         this.evidence = { requestIds: [], selector: target.selector, lists: {} };
         this.uuid = target.selector.uuid;
         const given = target.selector.uuid;
@@ -2219,6 +2656,10 @@ class Collection {
 async function collectEvidence(target, settings, port) {
     const run = new Collection(target, settings, port);
     const { evidence } = run;
+    // The baseline's proof and lists run in parallel with the image's own.
+    const baseline = target.baseline
+        ? collectBaseline(target, settings, port, run.plan, run.signal)
+        : undefined;
     try {
         if (settings.scan.require)
             await withProof(run, target, port);
@@ -2227,6 +2668,8 @@ async function collectEvidence(target, settings, port) {
             run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
         }
         await run.settled();
+        if (baseline)
+            evidence.baseline = await baseline;
         if (!run.signal.aborted && evidence.failure === undefined)
             await readOnFail(run, settings);
     }
@@ -2238,6 +2681,66 @@ async function collectEvidence(target, settings, port) {
     }
     // Nothing that arrives after this can change it: answers after the stop are not kept.
     return evidence;
+}
+/**
+ * The baseline image: looked up (a tag in the gated image's repository, or a digest), shown
+ * scanned without waiting or starting a scan, and its compared lists read whole. Never rejects.
+ */
+async function collectBaseline(target, settings, port, plan, signal) {
+    const ref = target.baseline;
+    const { repoId, repoInstanceId, repoRegionId } = target.selector;
+    const repo = {
+        ...(repoId !== undefined ? { repoId } : {}),
+        ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+        ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+    };
+    const b = {
+        ref,
+        lists: {},
+        requestIds: [],
+        ...(repoId !== undefined ? { repoId } : {}),
+    };
+    try {
+        if ('tag' in ref && repoId === undefined && repoInstanceId === undefined) {
+            b.failure = new errors/* GateError */.ue(`baseline-image-tag "${ref.tag}" is looked up in the gated image's repository: give the image's repo-id (or repo-instance-id).`);
+            return b;
+        }
+        const selector = 'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
+        const scan = await port.proveScanned(target.endpoint, selector, true);
+        b.requestIds.push(...scan.requestIds);
+        const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
+        if (scan.status === 'scanned' && scan.digests.length === 1) {
+            b.digest = scan.digests[0];
+            if (scan.scannedAt !== undefined)
+                b.scannedAt = scan.scannedAt;
+        }
+        else if (scan.digests.length === 0) {
+            b.reason = `Security Center does not know the baseline image (${what}): every finding was gated.`;
+            return b;
+        }
+        else if (scan.status === 'not-scanned') {
+            b.reason = `The baseline image (${what}) was never scanned: every finding was gated.`;
+            return b;
+        }
+        else {
+            b.failure = new errors/* GateError */.ue(`The baseline image (${what}): ${scan.problem ?? `its scan state is ${scan.status}`}`);
+            return b;
+        }
+        const spec = {
+            endpoint: target.endpoint,
+            selector: { digest: b.digest, ...repo },
+            uuid: scan.uuid,
+            facts: Promise.resolve(scan.rowFacts),
+        };
+        const opts = { riskStatus: settings.riskStatus, ignoreUnfixable: settings.ignoreUnfixable };
+        await Promise.all(compared(plan).map(async (c) => {
+            b.lists[c] = await port.readList(c, spec, opts, signal);
+        }));
+    }
+    catch (err) {
+        b.failure ??= err;
+    }
+    return b;
 }
 /** The proof, with the count query and the lists sent early when the digest is known. */
 async function withProof(run, target, port) {
@@ -2800,11 +3303,11 @@ function sasPort(o) {
         call: (call) => o.client.call({ ...call, signal }),
     });
     return {
-        proveScanned: (endpoint, selector) => ensureScanned(selector, endpoint, {
+        proveScanned: (endpoint, selector, baseline) => ensureScanned(selector, endpoint, {
             api: scan,
             deadline: o.deadline,
             log: o.log,
-            settings: o.scan,
+            settings: baseline ? { ...o.scan, require: true, trigger: false, waitMs: 0 } : o.scan,
             triggered: o.triggered,
             now: o.clock.now,
             sleep: o.clock.sleep,
@@ -2842,6 +3345,12 @@ async function gateImage(target, settings, port) {
         outcome.gatedDigests = judged.gatedDigests;
     if (judged.requestId !== undefined)
         outcome.requestId = judged.requestId;
+    if (judged.policy)
+        outcome.policy = judged.policy;
+    if (judged.comparison)
+        outcome.comparison = judged.comparison;
+    if (judged.baseline)
+        outcome.baseline = judged.baseline;
     if (judged.error !== undefined) {
         outcome.error = judged.error;
         // The check was required but could not finish: say so, not "not checked".
@@ -2906,6 +3415,7 @@ async function gateImages(config, client, log, deadline) {
 
 ;// CONCATENATED MODULE: ./src/gate/ram-policy.ts
 
+
 /** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
 const FINDING_RAM_ACTIONS = {
     'baseline-risks': ['DescribeImageBaselineCheckResult'],
@@ -2913,17 +3423,17 @@ const FINDING_RAM_ACTIONS = {
     'sca-vulns': ['DescribeImageGroupedVulList'],
     'cve-vulns': ['DescribeImageVulList'],
 };
+/** Whether any image is compared with a baseline. */
+const hasBaseline = (config) => config.images?.some((t) => t.baseline) === true;
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 function listedCategories(config) {
-    return mayRead(planLists({
-        limits: config.limits,
-        ignoreUnfixable: config.ignoreUnfixable,
-        sarif: config.readEveryList === true,
-        listFindings: config.listFindings,
-    }));
+    return mayRead(planLists(planSettingsOf(config, hasBaseline(config))));
 }
 function ramActionsFor(config) {
     const actions = new Set(['DescribeImageSecurityScanCount']);
+    // A baseline's scan is looked up (never started) whether or not require-scan is on.
+    if (hasBaseline(config))
+        actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
     if (config.scan.require) {
         actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
         if (config.scan.trigger)
@@ -2996,301 +3506,6 @@ async function credentialProvider(config, transport, ports) {
     };
     const key = await keylessSigningKey(creds, opts, await ports.idTokenSource(opts));
     return () => Promise.resolve(key);
-}
-
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-/** 0 for high: a smaller rank is more severe. */
-function rank(level) {
-    return LEVELS.indexOf(level);
-}
-function packageNames(f) {
-    return new Set(f.packages.map((p) => p.name));
-}
-/** Same finding, whatever the level: category, key and (CVE findings) a common package. */
-function sameFinding(a, b) {
-    if (a.category !== b.category || a.key !== b.key)
-        return false;
-    if (a.category === 'malicious-files')
-        return false;
-    if (a.category !== 'cve-vulns')
-        return true;
-    const names = packageNames(a);
-    if (names.size === 0 && b.packages.length === 0)
-        return true;
-    return b.packages.some((p) => names.has(p.name));
-}
-function byKey(findings) {
-    const map = new Map();
-    for (const f of findings) {
-        const list = map.get(f.key);
-        if (list)
-            list.push(f);
-        else
-            map.set(f.key, [f]);
-    }
-    return map;
-}
-/** The counterparts of `finding` in an index of the other image's findings. */
-function counterparts(finding, index) {
-    return (index.get(finding.key) ?? []).filter((other) => sameFinding(finding, other));
-}
-/**
- * Compares one category's findings of an image with the baseline image's findings of the same
- * category (both after risk-status and ignore-unfixable).
- */
-function baseline_compareWithBaseline(category, findings, baseline) {
-    for (const f of [...findings, ...baseline])
-        if (f.category !== category)
-            throw new Error(`a ${f.category} finding in the ${category} list`);
-    const inBaseline = byKey(baseline);
-    const inImage = byKey(findings);
-    const out = {
-        category,
-        new: [],
-        inherited: [],
-        fixed: [],
-        counts: { new: 0, inherited: 0, fixed: 0 },
-    };
-    for (const finding of findings) {
-        const before = counterparts(finding, inBaseline);
-        const inherited = before.some((b) => rank(b.level) <= rank(finding.level));
-        (inherited ? out.inherited : out.new).push(finding);
-    }
-    if (category !== 'malicious-files') {
-        for (const old of baseline)
-            if (counterparts(old, inImage).length === 0)
-                out.fixed.push(old);
-    }
-    out.counts = { new: out.new.length, inherited: out.inherited.length, fixed: out.fixed.length };
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/policy/count-rule.ts
-
-
-/** A finding's weight in the count query's unit (see the units above). */
-function countUnits(category, findings, as) {
-    if (category !== 'baseline-risks')
-        return findings.length;
-    return findings.reduce((sum, f) => {
-        const items = f.itemCounts ? LEVELS.reduce((n, l) => n + (f.itemCounts?.[l] ?? 0), 0) : 0;
-        return sum + (as === 'counted' ? Math.max(1, items) : items);
-    }, 0);
-}
-/** The count rule: max(count query total − accepted, the list's unaccepted), never below 0. */
-function gatedTotal(countQueryTotal, accepted, listUnaccepted) {
-    return Math.max(countQueryTotal - accepted, listUnaccepted, 0);
-}
-function levelCounts(findings) {
-    const levels = { high: 0, medium: 0, low: 0 };
-    for (const f of findings)
-        levels[f.level] += 1;
-    return levels;
-}
-/** Applies the order read → policy → baseline → judge to one image's category. */
-function countCategory(input) {
-    const { category, findings, application, baseline, countQueryTotal } = input;
-    if (application &&
-        (application.category !== category ||
-            application.counted.length + application.accepted.length !== findings.length)) {
-        throw new Error(`the policy was applied to another ${category} list`);
-    }
-    const unaccepted = application ? application.counted : [...findings];
-    const accepted = application?.accepted ?? [];
-    const expiredMatches = application?.expiredMatches ?? [];
-    if (baseline) {
-        // Inherited and new split only what the policy left; fixed is judged against every finding
-        // still in the image, accepted ones included.
-        const split = compareWithBaseline(category, unaccepted, baseline);
-        const fixed = compareWithBaseline(category, findings, baseline).fixed;
-        return {
-            category,
-            counted: split.new,
-            levels: levelCounts(split.new),
-            total: countUnits(category, split.new, 'counted'),
-            accepted,
-            expiredMatches,
-            baseline: { new: split.new, inherited: split.inherited, fixed },
-        };
-    }
-    const listTotal = countUnits(category, unaccepted, 'counted');
-    const acceptedUnits = countUnits(category, accepted.map((a) => a.finding), 'accepted');
-    const total = countQueryTotal === undefined
-        ? listTotal
-        : accepted.length > 0
-            ? gatedTotal(countQueryTotal, acceptedUnits, listTotal)
-            : countQueryTotal;
-    return {
-        category,
-        counted: unaccepted,
-        levels: levelCounts(unaccepted),
-        total,
-        accepted,
-        expiredMatches,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/policy/accept.ts
-// Which findings the policy file accepts: an entry accepts a finding when its id names the finding
-// and every scope it gives (category, package, images) covers it, on a day before its expiry.
-// Only findings the gate has read and identified can be accepted, so this works on one image's
-// finding list of one category, already filtered by risk-status and ignore-unfixable; the caller
-// applies it only to categories whose limit is enforced.
-//
-// Rules (issue 18):
-// - `id` matches, case-insensitively, the finding's identity key, its shown id or any of its CVE
-//   ids. A malicious file matches by its MD5 only: the sample name (`WebShell.PHP.Generic`) is
-//   shared by many files and must never accept them all.
-// - `package` (CVE findings only) matches any of the finding's package names, exactly as Security
-//   Center writes them; `images` matches the image's repository id, `namespace/name` or digest.
-// - An entry stops applying at 00:00 UTC on its `expires` date. An expired entry never accepts;
-//   a finding it alone matches counts and is shown with it ("acceptance expired on …").
-// - When several entries in force match a finding, it is shown with the one that runs longest
-//   (then the first in the file): that date is when the finding would start to count again.
-
-
-
-/** Days from today until the entry's `expires` date: 0 or less means expired. */
-function accept_daysLeft(entry, today) {
-    const expires = parseDay(entry.expires);
-    if (expires === undefined)
-        throw new Error(`unchecked expires date "${entry.expires}"`);
-    return expires - dayOf(today);
-}
-/** In force: before 00:00 UTC of its `expires` date. */
-function isInForce(entry, today) {
-    return accept_daysLeft(entry, today) > 0;
-}
-/** The categories an entry could match: its category, cve-vulns with `package`, else all. */
-function matchableCategories(entry) {
-    if (entry.category)
-        return [entry.category];
-    return entry.package === undefined ? [...CATEGORIES] : ['cve-vulns'];
-}
-/**
- * The categories whose lists must be read for the policy: those an entry in force could match
- * (for `image` only, when given). The caller intersects them with the enforced categories.
- */
-function categoriesToRead(policy, today, image) {
-    const wanted = new Set();
-    for (const entry of policy.entries) {
-        if (!isInForce(entry, today) || (image && !coversImage(entry, image)))
-            continue;
-        for (const c of matchableCategories(entry))
-            wanted.add(c);
-    }
-    return CATEGORIES.filter((c) => wanted.has(c));
-}
-/** A digest as one comparable text: `sha256:` and lower-case hex (core/digest.ts's rule). */
-function normalDigest(digest) {
-    return `sha256:${bareDigest(digest)}`;
-}
-/** Whether the entry's `images` scope (absent: every image) covers the image. */
-function coversImage(entry, image) {
-    if (!entry.images)
-        return true;
-    const digests = new Set(image.digests.map(normalDigest));
-    return entry.images.some((ref) => {
-        switch (ref.kind) {
-            case 'repo-id':
-                return image.repoId !== undefined && ref.value === image.repoId;
-            case 'repo-name':
-                return image.repoName !== undefined && ref.value === image.repoName;
-            case 'digest':
-                return digests.has(ref.value);
-        }
-    });
-}
-/** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
-function namesOf(finding) {
-    const names = finding.category === 'malicious-files'
-        ? [finding.md5 ?? finding.key]
-        : [finding.key, finding.id, ...finding.cveIds];
-    return names.map((n) => n.toLowerCase());
-}
-/** Whether `id` names the finding (case-insensitive); malicious files by MD5 only. */
-function idMatches(id, finding) {
-    return namesOf(finding).includes(id.toLowerCase());
-}
-/** Id and every scope (category, package, images), whatever the date. */
-function entryMatches(entry, finding, image) {
-    return scopeMatches(entry, finding) && coversImage(entry, image) && idMatches(entry.id, finding);
-}
-/** The category and package scopes. */
-function scopeMatches(entry, finding) {
-    if (entry.category !== undefined && entry.category !== finding.category)
-        return false;
-    if (entry.package === undefined)
-        return true;
-    return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
-}
-/** Entry positions by lower-case id, for the entries checked here. */
-function indexById(entries, checked) {
-    const index = new Map();
-    entries.forEach((entry, i) => {
-        if (!checked[i])
-            return;
-        const id = entry.id.toLowerCase();
-        const list = index.get(id);
-        if (list)
-            list.push(i);
-        else
-            index.set(id, [i]);
-    });
-    return index;
-}
-/** The entry that runs longest, then the first in the file. */
-function longest(entries) {
-    let best;
-    for (const e of entries)
-        if (!best || e.expires > best.expires)
-            best = e;
-    return best;
-}
-/**
- * Applies the policy to one image's findings of one category (after risk-status and
- * ignore-unfixable; every finding must be of `category`).
- */
-function applyPolicy(findings, options) {
-    const { policy, category, image, today } = options;
-    const entries = policy.entries;
-    const inForce = entries.map((e) => isInForce(e, today));
-    const app = {
-        category,
-        image,
-        counted: [],
-        accepted: [],
-        expiredMatches: [],
-        hits: entries.map(() => 0),
-        checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
-    };
-    const byId = indexById(entries, app.checked);
-    for (const finding of findings) {
-        if (finding.category !== category)
-            throw new Error(`a ${finding.category} finding in the ${category} list`);
-        // Each entry once, even when the finding's key and shown id are the same text.
-        const candidates = new Set(namesOf(finding).flatMap((n) => byId.get(n) ?? []));
-        const live = [];
-        const expired = [];
-        for (const i of [...candidates].sort((a, b) => a - b)) {
-            const entry = entries[i];
-            if (!entry || !scopeMatches(entry, finding))
-                continue;
-            app.hits[i] = (app.hits[i] ?? 0) + 1;
-            (inForce[i] ? live : expired).push(entry);
-        }
-        const accepting = longest(live);
-        const lapsed = longest(expired);
-        if (accepting)
-            app.accepted.push({ finding, entry: accepting });
-        else {
-            app.counted.push(finding);
-            if (lapsed)
-                app.expiredMatches.push({ finding, entry: lapsed });
-        }
-    }
-    return app;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/usage.ts
@@ -6550,7 +6765,7 @@ async function policySource(env, root, now) {
         now,
     };
     if (first && 'text' in first)
-        source.parsePolicy = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(259)]).then(__webpack_require__.bind(__webpack_require__, 259))).parsePolicy;
+        source.parsePolicy = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(302)]).then(__webpack_require__.bind(__webpack_require__, 1302))).parsePolicy;
     return source;
 }
 
@@ -7527,6 +7742,55 @@ function nearest(wanted, names, maxDistance = (w) => Math.max(2, Math.floor(w.le
             best = { name, distance };
     }
     return best && best.distance <= maxDistance(w) ? best.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iq: () => (/* binding */ parseDay),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   kb: () => (/* binding */ dayOf)
+/* harmony export */ });
+// Whole UTC calendar days, the only clock the policy rules know. Acceptances expire on a date
+// (00:00 UTC, trivy's rule) and "expires in N days" is a difference of dates, so every rule here
+// works on day numbers (days since 1970-01-01 UTC). Today is always handed in by the caller,
+// as a `YYYY-MM-DD` text or a `Date`; nothing here reads the clock.
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * The day number of a real calendar date written exactly `YYYY-MM-DD`, else undefined
+ * (`2027-02-30`, `2027-3-31` and `2027-03-31T00:00Z` are not).
+ */
+function parseDay(text) {
+    const m = ISO_DAY.exec(text);
+    if (!m)
+        return undefined;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return real ? Math.round(date.getTime() / DAY_MS) : undefined;
+}
+/** Today's day number. Throws on a date that is not one: the caller's mistake, never input. */
+function dayOf(today) {
+    if (typeof today === 'string') {
+        const day = parseDay(today);
+        if (day === undefined)
+            throw new Error(`today must be a YYYY-MM-DD date, not "${today}"`);
+        return day;
+    }
+    const ms = today.getTime();
+    if (!Number.isFinite(ms))
+        throw new Error('today is an invalid Date');
+    return Math.floor(ms / DAY_MS);
+}
+/** A day number written `YYYY-MM-DD`. */
+function formatDay(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 

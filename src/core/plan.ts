@@ -21,6 +21,11 @@ export interface ListPlanSettings {
   sarif: boolean;
   /** Findings listed per category for a failing image (0: none). */
   listFindings: number;
+  /**
+   * Categories also counted from their list, read whole, when their limit is enforced: those an
+   * accepted-risk entry in force could match (issue 18). Absent: none.
+   */
+  alsoRead?: readonly Category[];
 }
 
 /**
@@ -63,7 +68,11 @@ export function enforcedFromList(
 export function planLists(settings: ListPlanSettings): ListPlan {
   const lists: PlannedList[] = [];
   for (const category of CATEGORIES) {
-    if (enforcedFromList(category, settings.limits[category], settings.ignoreUnfixable))
+    const limit = settings.limits[category];
+    if (
+      enforcedFromList(category, limit, settings.ignoreUnfixable) ||
+      (!limit.off && settings.alsoRead?.includes(category) === true)
+    )
       lists.push({ category, reason: 'enforced', when: 'up-front' });
     else if (settings.sarif) lists.push({ category, reason: 'sarif', when: 'up-front' });
     else if (settings.listFindings > 0)

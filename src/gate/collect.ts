@@ -19,7 +19,15 @@ import type { ListPlan } from '../core/plan.js';
 import type { ImageSelector, ImageTarget } from '../core/selector.js';
 import { GateError } from '../infra/errors.js';
 import type { Config } from '../inputs/config.js';
-import { decided, judge, planOf, type Evidence, type Settled } from './judge.js';
+import {
+  compared,
+  decided,
+  judge,
+  planOf,
+  type BaselineEvidence,
+  type Evidence,
+  type Settled,
+} from './judge.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 import type { SecurityCenterPort } from './sas-port.js';
@@ -38,6 +46,8 @@ export type CollectSettings = Pick<
   | 'riskStatus'
   | 'scanRange'
   | 'instanceUuids'
+  | 'policy'
+  | 'today'
 >;
 
 /** The reason the image's remaining requests are aborted with (never shown: nobody awaits them). */
@@ -77,7 +87,7 @@ class Collection {
     private readonly settings: CollectSettings,
     private readonly port: SecurityCenterPort,
   ) {
-    this.plan = planOf(settings);
+    this.plan = planOf(settings, target.baseline !== undefined);
     this.evidence = { requestIds: [], selector: target.selector, lists: {} };
     this.uuid = target.selector.uuid;
     const given = target.selector.uuid;
@@ -202,6 +212,10 @@ export async function collectEvidence(
 ): Promise<Evidence> {
   const run = new Collection(target, settings, port);
   const { evidence } = run;
+  // The baseline's proof and lists run in parallel with the image's own.
+  const baseline = target.baseline
+    ? collectBaseline(target, settings, port, run.plan, run.signal)
+    : undefined;
   try {
     if (settings.scan.require) await withProof(run, target, port);
     else {
@@ -209,6 +223,7 @@ export async function collectEvidence(
       run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
     }
     await run.settled();
+    if (baseline) evidence.baseline = await baseline;
     if (!run.signal.aborted && evidence.failure === undefined) await readOnFail(run, settings);
   } catch (err) {
     evidence.failure ??= err;
@@ -217,6 +232,75 @@ export async function collectEvidence(
   }
   // Nothing that arrives after this can change it: answers after the stop are not kept.
   return evidence;
+}
+
+/**
+ * The baseline image: looked up (a tag in the gated image's repository, or a digest), shown
+ * scanned without waiting or starting a scan, and its compared lists read whole. Never rejects.
+ */
+async function collectBaseline(
+  target: ImageTarget,
+  settings: CollectSettings,
+  port: SecurityCenterPort,
+  plan: ListPlan,
+  signal: AbortSignal,
+): Promise<BaselineEvidence> {
+  const ref = target.baseline as NonNullable<ImageTarget['baseline']>;
+  const { repoId, repoInstanceId, repoRegionId } = target.selector;
+  const repo = {
+    ...(repoId !== undefined ? { repoId } : {}),
+    ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+    ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+  };
+  const b: BaselineEvidence = {
+    ref,
+    lists: {},
+    requestIds: [],
+    ...(repoId !== undefined ? { repoId } : {}),
+  };
+  try {
+    if ('tag' in ref && repoId === undefined && repoInstanceId === undefined) {
+      b.failure = new GateError(
+        `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository: give the image's repo-id (or repo-instance-id).`,
+      );
+      return b;
+    }
+    const selector: ImageSelector =
+      'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
+    const scan = await port.proveScanned(target.endpoint, selector, true);
+    b.requestIds.push(...scan.requestIds);
+    const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
+    if (scan.status === 'scanned' && scan.digests.length === 1) {
+      b.digest = scan.digests[0];
+      if (scan.scannedAt !== undefined) b.scannedAt = scan.scannedAt;
+    } else if (scan.digests.length === 0) {
+      b.reason = `Security Center does not know the baseline image (${what}): every finding was gated.`;
+      return b;
+    } else if (scan.status === 'not-scanned') {
+      b.reason = `The baseline image (${what}) was never scanned: every finding was gated.`;
+      return b;
+    } else {
+      b.failure = new GateError(
+        `The baseline image (${what}): ${scan.problem ?? `its scan state is ${scan.status}`}`,
+      );
+      return b;
+    }
+    const spec = {
+      endpoint: target.endpoint,
+      selector: { digest: b.digest, ...repo },
+      uuid: scan.uuid,
+      facts: Promise.resolve(scan.rowFacts),
+    };
+    const opts = { riskStatus: settings.riskStatus, ignoreUnfixable: settings.ignoreUnfixable };
+    await Promise.all(
+      compared(plan).map(async (c) => {
+        b.lists[c] = await port.readList(c, spec, opts, signal);
+      }),
+    );
+  } catch (err) {
+    b.failure ??= err;
+  }
+  return b;
 }
 
 /** The proof, with the count query and the lists sent early when the digest is known. */

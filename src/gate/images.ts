@@ -32,6 +32,9 @@ export async function gateImage(
   if (judged.evaluation) outcome.evaluation = judged.evaluation;
   if (judged.gatedDigests) outcome.gatedDigests = judged.gatedDigests;
   if (judged.requestId !== undefined) outcome.requestId = judged.requestId;
+  if (judged.policy) outcome.policy = judged.policy;
+  if (judged.comparison) outcome.comparison = judged.comparison;
+  if (judged.baseline) outcome.baseline = judged.baseline;
   if (judged.error !== undefined) {
     outcome.error = judged.error;
     // The check was required but could not finish: say so, not "not checked".

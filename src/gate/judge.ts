@@ -4,15 +4,27 @@
 // established; anything else is an error naming what was missing. A list read only to show or to
 // report that cannot be used is a note, never a reason to pass or to fail.
 import type { CountAnswer } from '../alibaba/counts.js';
-import { CATEGORY_INFO, type Category } from '../core/categories.js';
+import { CATEGORIES, CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import { judgeList } from '../core/list-trust.js';
 import type { LevelCounts } from '../core/findings.js';
-import { planLists, type ListPlan } from '../core/plan.js';
-import type { ImageSelector } from '../core/selector.js';
+import { planLists, type ListPlan, type ListPlanSettings } from '../core/plan.js';
+import type { BaselineRef, ImageSelector } from '../core/selector.js';
+import type { Finding } from '../core/findings.js';
 import { evaluate, type Evaluation } from '../core/verdict.js';
 import { describeError, GateError } from '../infra/errors.js';
 import type { Config } from '../inputs/config.js';
+import {
+  applyPolicy,
+  categoriesToRead,
+  coversImage,
+  matchableCategories,
+  type ImageScope,
+  type PolicyApplication,
+} from '../policy/accept.js';
+import { countCategory } from '../policy/count-rule.js';
+import type { Policy } from '../policy/policy-file.js';
+import type { BaselineOutcome, BaselineSplit } from './outcome.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 
@@ -32,12 +44,32 @@ export interface Evidence {
   count?: Settled<CountAnswer>;
   /** The lists read (up front, and on a fail), by category; absent: not read or not waited for. */
   lists: Partial<Record<Category, ListResult>>;
+  /** Set exactly when the target has a baseline: what was learnt of the baseline image. */
+  baseline?: BaselineEvidence;
+}
+
+/** What was learnt of an image's baseline (issue 18, "gating only new findings"). */
+export interface BaselineEvidence {
+  ref: BaselineRef;
+  /** The repository a tag was looked up in, when known. */
+  repoId?: string;
+  /** The baseline image, proven scanned (lower-case bare hex). */
+  digest?: string;
+  /** Epoch ms of its completed scan. */
+  scannedAt?: number;
+  /** Security Center does not know it, or it was never scanned: gated on all findings. */
+  reason?: string;
+  /** Its scan state could not be established: the image is an error. */
+  failure?: unknown;
+  /** Its lists, read with the image's risk-status and ignore-unfixable, by category. */
+  lists: Partial<Record<Category, ListResult>>;
+  requestIds: string[];
 }
 
 /** What judging needs of the run's settings. */
 export type JudgeSettings = Pick<
   Config,
-  'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
+  'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
 >;
 
 /** The image's verdict and what the report shows beside it. */
@@ -54,18 +86,76 @@ export interface Judgement {
   /** Lists kept for the report: whole for SARIF, else the findings to show. */
   lists: Partial<Record<Category, CategoryFindings>>;
   notes: string[];
-  /** Per enforced or reported category: the list's findings at each level. */
+  /** Per enforced or reported category: the list's findings at each level (what counts). */
   levels: Partial<Record<Category, LevelCounts>>;
+  /** The policy file applied, per category it could apply to (outcome.ts's `policy`). */
+  policy?: Partial<Record<Category, PolicyApplication>>;
+  /** With a baseline used: per category compared, new, inherited and fixed. */
+  comparison?: Partial<Record<Category, BaselineSplit>>;
+  /** Set when the evidence has a baseline and the image is not an error. */
+  baseline?: BaselineOutcome;
 }
 
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-export function planOf(settings: JudgeSettings): ListPlan {
-  return planLists({
+/**
+ * The categories a policy file makes the run read whole (when enforced): those an entry in force
+ * could match, for any image (issue 18). One answer for every image of the run, so the plan and
+ * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
+ * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ */
+export function policyCategories(settings: Pick<Config, 'policy' | 'today'>): Category[] {
+  if (!settings.policy) return [];
+  return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+}
+
+/** What core/plan.ts needs of the run's settings. */
+export function planSettingsOf(
+  settings: Pick<
+    Config,
+    'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
+  >,
+  withBaseline = false,
+): ListPlanSettings {
+  // With a baseline, every enforced vulnerability and baseline-risk category is counted from
+  // lists (malicious files are always new: their count needs no comparison).
+  const compared = withBaseline ? COMPARED : [];
+  const alsoRead = CATEGORIES.filter(
+    (c) => compared.includes(c) || policyCategories(settings).includes(c),
+  );
+  return {
     limits: settings.limits,
     ignoreUnfixable: settings.ignoreUnfixable,
     sarif: settings.readEveryList === true,
     listFindings: settings.listFindings,
-  });
+    ...(alsoRead.length > 0 ? { alsoRead } : {}),
+  };
+}
+
+/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
+export function planOf(settings: JudgeSettings, withBaseline = false): ListPlan {
+  return planLists(planSettingsOf(settings, withBaseline));
+}
+
+/** The categories compared with a baseline: malicious files are always new. */
+const COMPARED: readonly Category[] = CATEGORIES.filter((c) => c !== 'malicious-files');
+
+/** The enforced categories compared with a baseline, under a plan made with one. */
+export function compared(plan: ListPlan): Category[] {
+  return COMPARED.filter((c) => plan.enforced.includes(c));
+}
+
+/**
+ * The names the image is known by, for entries' `images` scopes: what is known of it (its
+ * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ */
+export function imageScope(e: Evidence): ImageScope {
+  const scope: ImageScope = {
+    digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
+  };
+  if (e.selector.repoId !== undefined) scope.repoId = e.selector.repoId;
+  const facts = e.scan?.rowFacts;
+  if (facts?.repoNamespace && facts.repoName)
+    scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
+  return scope;
 }
 
 const label = (c: Category) => CATEGORY_INFO[c].label;
@@ -89,7 +179,12 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
   const j: Judgement = { requestIds: [...e.requestIds], lists: {}, notes: [], levels: {} };
   if (e.failure !== undefined) return failed(e.failure, j);
   if (e.count && 'error' in e.count) return failed(e.count.error, j);
-  const plan = planOf(settings);
+  if (e.baseline?.failure !== undefined) {
+    j.requestIds.push(...e.baseline.requestIds);
+    return failed(e.baseline.failure, j);
+  }
+  const used = e.baseline !== undefined && e.baseline.reason === undefined;
+  const plan = planOf(settings, used);
   // Decided by a list before the count query answered: that list's failure is the error.
   if (!e.count)
     return failed(listFailure(e, plan, j) ?? new GateError('The count query was not answered.'), j);
@@ -98,11 +193,54 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     if (answer.requestId) j.requestIds.push(answer.requestId);
     j.requestId = answer.requestId;
     j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
+    const scope = imageScope(e);
+    const policy = settings.policy;
+    // Enforced categories an entry for this image could match: read whole (when an entry in
+    // force could match, the plan reads them up front; an expired entry only ever shows what it
+    // would have matched, in lists read anyway), counted with what the policy accepts taken out.
+    const applying = policy
+      ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
+      : [];
+    // With a baseline used: the enforced categories compared, read whole for both images.
+    const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
     for (const c of plan.upFront) {
-      const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j);
+      const whole = applying.includes(c) || compared.includes(c);
+      const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
       if (levels) j.levels[c] = levels;
     }
-    j.evaluation = evaluate(answer.counts, settings.limits, {
+    if (e.baseline) {
+      j.requestIds.push(...e.baseline.requestIds);
+      j.baseline = baselineOutcome(e.baseline);
+    }
+    const counts: Counts = { ...answer.counts };
+    // The order of issue 18: read → apply the policy file → compare with the baseline → judge.
+    for (const c of CATEGORIES) {
+      const applies = policy !== undefined && applying.includes(c);
+      if (!applies && !compared.includes(c)) continue;
+      const list = j.lists[c];
+      if (!list) throw new GateError(`The ${label(c)} list was not read whole.`);
+      const application = applies
+        ? applyPolicy(list.findings, {
+            policy,
+            category: c,
+            image: scope,
+            today: todayOf(settings),
+          })
+        : undefined;
+      if (application) (j.policy ??= {})[c] = application;
+      const base = compared.includes(c) ? baselineList(e, c, j) : undefined;
+      const counted = countCategory({
+        category: c,
+        findings: list.findings,
+        ...(application ? { application } : {}),
+        ...(base ? { baseline: base } : {}),
+        countQueryTotal: answer.counts[c],
+      });
+      counts[c] = counted.total;
+      j.levels[c] = counted.levels;
+      if (counted.baseline) (j.comparison ??= {})[c] = counted.baseline;
+    }
+    j.evaluation = evaluate(counts, settings.limits, {
       levels: j.levels,
       ignoreUnfixable: settings.ignoreUnfixable,
     });
@@ -115,10 +253,50 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
   }
 }
 
+/** The categories the policy's entries covering this image could match, expired ones too. */
+function policyCategoriesFor(policy: Policy, scope: ImageScope): Category[] {
+  const wanted = new Set<Category>();
+  for (const entry of policy.entries)
+    if (coversImage(entry, scope)) for (const c of matchableCategories(entry)) wanted.add(c);
+  return CATEGORIES.filter((c) => wanted.has(c));
+}
+
+/** The baseline image's findings of a category: read whole, or the image is an error. */
+function baselineList(e: Evidence, c: Category, j: Judgement): readonly Finding[] {
+  const read = e.baseline?.lists[c];
+  if (read) j.requestIds.push(...read.requestIds);
+  if (!read) throw new GateError(`The baseline image's ${label(c)} list was not read.`);
+  if (!read.ok) throw new GateError(`The baseline image's ${label(c)} list: ${read.problem}`);
+  return read.list.findings;
+}
+
+/** Which baseline the image was compared with, or why none was. */
+function baselineOutcome(b: BaselineEvidence): BaselineOutcome {
+  const repo = b.repoId !== undefined ? { repoId: b.repoId } : {};
+  if (b.reason !== undefined || b.digest === undefined)
+    return { used: false, ref: b.ref, ...repo, reason: b.reason ?? 'the baseline is unknown' };
+  return {
+    used: true,
+    ref: b.ref,
+    ...repo,
+    digest: b.digest,
+    ...(b.scannedAt !== undefined ? { scannedAt: b.scannedAt } : {}),
+  };
+}
+
+/** Today for the policy's expiry rules: handed in with the settings, never read here. */
+function todayOf(settings: JudgeSettings): Date {
+  if (!settings.today) throw new GateError('No date was given to apply the policy file on.');
+  return settings.today;
+}
+
 /** The image is an error: no evaluation, no gated digest, the failing call's RequestId last. */
 function failed(err: unknown, j: Judgement): Judgement {
   delete j.evaluation;
   delete j.gatedDigests;
+  delete j.policy;
+  delete j.comparison;
+  delete j.baseline;
   j.error = describeError(err);
   if (err instanceof GateError && err.requestId) j.requestIds.push(err.requestId);
   // The last call's RequestId is the one support needs for this error.
@@ -148,6 +326,7 @@ function keep(
   enforced: boolean,
   settings: JudgeSettings,
   j: Judgement,
+  whole = false,
 ): LevelCounts | undefined {
   const read = e.lists[category];
   if (!read) return undefined;
@@ -158,10 +337,11 @@ function keep(
     j.notes.push(judged.problem);
     return undefined;
   }
-  // Only what is shown stays in memory, unless the SARIF log reports every finding.
+  // Only what is shown stays in memory, unless the SARIF log reports every finding or the
+  // policy file is applied to the list (its accepted findings are recognised by identity).
   const list = judged.keep;
   j.lists[category] =
-    settings.readEveryList === true
+    settings.readEveryList === true || whole
       ? list
       : { ...list, findings: list.findings.slice(0, settings.listFindings), unfixable: [] };
   j.notes.push(...judged.notes);

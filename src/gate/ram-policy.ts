@@ -3,6 +3,7 @@
 // next.
 import type { Category } from '../core/categories.js';
 import { mayRead, planLists } from '../core/plan.js';
+import { planSettingsOf } from './judge.js';
 import type { Config } from '../inputs/config.js';
 
 /** Security Center actions (without `yundun-sas:`) each category's finding list needs. */
@@ -15,23 +16,21 @@ export const FINDING_RAM_ACTIONS: Record<Category, readonly string[]> = {
 
 export type PolicySettings = Pick<
   Config,
-  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList'
->;
+  'scan' | 'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
+> & { images?: Config['images'] };
+
+/** Whether any image is compared with a baseline. */
+const hasBaseline = (config: PolicySettings) => config.images?.some((t) => t.baseline) === true;
 
 /** Categories whose list a run may read: to enforce, for SARIF, or to list an image's findings. */
 export function listedCategories(config: PolicySettings): Category[] {
-  return mayRead(
-    planLists({
-      limits: config.limits,
-      ignoreUnfixable: config.ignoreUnfixable,
-      sarif: config.readEveryList === true,
-      listFindings: config.listFindings,
-    }),
-  );
+  return mayRead(planLists(planSettingsOf(config, hasBaseline(config))));
 }
 
 export function ramActionsFor(config: PolicySettings): string[] {
   const actions = new Set(['DescribeImageSecurityScanCount']);
+  // A baseline's scan is looked up (never started) whether or not require-scan is on.
+  if (hasBaseline(config)) actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
   if (config.scan.require) {
     actions.add('DescribeImageInstances').add('DescribeImageLatestScanTask');
     if (config.scan.trigger)

@@ -29,8 +29,15 @@ export interface UuidLookup {
 }
 
 export interface SecurityCenterPort {
-  /** Proves the image scanned (polling, waiting, starting a scan as the settings say). */
-  proveScanned(endpoint: Endpoint, selector: ImageSelector): Promise<ScanOutcome>;
+  /**
+   * Proves the image scanned (polling, waiting, starting a scan as the settings say); a
+   * baseline image is only looked at: one listing, no waiting, no scan started.
+   */
+  proveScanned(
+    endpoint: Endpoint,
+    selector: ImageSelector,
+    baseline?: boolean,
+  ): Promise<ScanOutcome>;
   /** DescribeImageSecurityScanCount; rejects when the counts cannot be established. */
   countQuery(endpoint: Endpoint, query: CountQuery, signal: AbortSignal): Promise<CountAnswer>;
   /** Reads and counts one category's list. Never rejects: a failure is the result's problem. */
@@ -72,12 +79,12 @@ export function sasPort(o: SasPortOptions): SecurityCenterPort {
     call: (call: RpcCall) => o.client.call({ ...call, signal }),
   });
   return {
-    proveScanned: (endpoint, selector) =>
+    proveScanned: (endpoint, selector, baseline) =>
       ensureScanned(selector, endpoint, {
         api: scan,
         deadline: o.deadline,
         log: o.log,
-        settings: o.scan,
+        settings: baseline ? { ...o.scan, require: true, trigger: false, waitMs: 0 } : o.scan,
         triggered: o.triggered,
         now: o.clock.now,
         sleep: o.clock.sleep,

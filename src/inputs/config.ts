@@ -61,6 +61,8 @@ export interface Config {
   scan: ScanSettings;
   /** The checked policy file (accepted risks); absent when there is none to read. */
   policy?: Policy;
+  /** Now, as the policy file was checked against: its UTC date is "today" for expiry rules. */
+  today?: Date;
   /**
    * `max-accept-days`: the longest an acceptance may run, in days; 0 means no cap. Always set by
    * parseConfig; optional so settings built by hand (tests, a CLI) need not repeat it: it only
@@ -173,7 +175,7 @@ export function parseConfig(
       maxConcurrency,
       credentials,
       scan,
-      ...(policy ? { policy } : {}),
+      ...(policy ? { policy, ...(source.now ? { today: source.now } : {}) } : {}),
       maxAcceptDays,
     },
   };

@@ -154,11 +154,13 @@ accept:
     expect(report.policy).toMatchObject({
       path: DEFAULT,
       expired: [{ id: 'CVE-2020-0001', line: 7, expires: '2021-01-01', matched: 0 }],
+      // The engine read the image's CVE list for it: in force, it matched nothing.
+      unused: [{ id: 'CVE-2024-6387', line: 3, expires: '2027-01-01' }],
     });
     const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning file='));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^::warning file=\.github\/sas-image-gate\.yml,line=7::Policy file: 1 entry needs a look \(1 expired\)/,
+        /^::warning file=\.github\/sas-image-gate\.yml,line=3::Policy file: 2 entries need a look \(1 expired, 1 unused\)/,
       ),
     ]);
     expect(r.summary).toContain('**Policy file:** <code>.github/sas-image-gate.yml</code>.');

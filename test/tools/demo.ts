@@ -1,6 +1,9 @@
 // `npm run demo`: starts the bundled Security Center simulator, runs the built action against it
 // for a few sample images, and prints each verdict and job summary. Exits 0 when the demo
 // itself worked; an image failing its limits is content, not a demo failure.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runAction, simInputs } from '../helpers/run-action.js';
 import { runCli, simEnv } from '../helpers/run-cli.js';
 import { SasSimulator, type SimCve, type SimFindings } from '../simulator/sas-simulator.js';
@@ -8,11 +11,43 @@ import { SasSimulator, type SimCve, type SimFindings } from '../simulator/sas-si
 const CLEAN = 'a'.repeat(64);
 const BASE = 'c'.repeat(64);
 const RISKY = 'b'.repeat(64);
+const MAIN = 'd'.repeat(64);
+const PR_SAME = 'e'.repeat(64);
+const PR_NEW = 'f'.repeat(64);
 
 interface Scenario {
   title: string;
   inputs: Record<string, string>;
   expect: string;
+  /** A policy file (.github/sas-image-gate.yml) in the run's workspace. */
+  policyFile?: string;
+}
+
+const DAY_MS = 86_400_000;
+/** A `YYYY-MM-DD` date `days` from today (UTC); negative: in the past. */
+const day = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The policy file accepting the risky image's sshd CVE until `expires`, and `extra` entries. */
+const sshPolicy = (expires: string, extra = '') => `version: 1
+accept:
+  - id: CVE-2024-6387
+    reason: "sshd is not started in this image; tracked in SEC-142"
+    expires: ${expires}
+    category: cve-vulns
+    package: openssh-server
+${extra}`;
+
+/** Runs the action in a fresh workspace holding the scenario's policy file, if any. */
+async function runScenario(sim: SasSimulator, s: Scenario) {
+  if (s.policyFile === undefined) return runAction({ inputs: simInputs(sim.url, s.inputs) });
+  const workspace = realpathSync(mkdtempSync(path.join(tmpdir(), 'sas-gate-demo-')));
+  try {
+    mkdirSync(path.join(workspace, '.github'));
+    writeFileSync(path.join(workspace, '.github', 'sas-image-gate.yml'), s.policyFile);
+    return await runAction({ inputs: simInputs(sim.url, s.inputs), workspace });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
 const cve = (id: string, necessity: string, pkg: string, canFix = 'yes'): SimCve => ({
@@ -88,12 +123,34 @@ async function main(): Promise<void> {
   sim.addImage({ digest: CLEAN, tag: 'v1.4.0', ...repo, counts: {} });
   sim.addImage({ digest: BASE, tag: 'v1.4.1', ...repo, counts: {}, findings: BASE_FINDINGS });
   sim.addImage({ digest: RISKY, tag: 'v1.5.0-rc1', ...repo, counts: {}, findings: RISKY_FINDINGS });
+  // A pull request's image beside the `main` tag: the same stock CVEs plus the sshd one.
+  const mainRepo = { repoId: 'crr-app', repoInstanceId: 'cri-demo' };
+  const withSsh: SimFindings = {
+    cve: [cve('CVE-2024-6387', 'asap', 'openssh-server'), ...(BASE_FINDINGS.cve ?? [])],
+  };
+  sim.addImage({ digest: MAIN, tag: 'main', ...mainRepo, counts: {}, findings: withSsh });
+  sim.addImage({ digest: PR_SAME, tag: 'pr-41', ...mainRepo, counts: {}, findings: withSsh });
+  sim.addImage({
+    digest: PR_NEW,
+    tag: 'pr-42',
+    ...mainRepo,
+    counts: {},
+    findings: { cve: [cve('CVE-2025-32462', 'asap', 'sudo'), ...(withSsh.cve ?? [])] },
+  });
   const policy = {
     'max-malicious-files': '0',
     'max-cve-vulns': 'high:0',
     'max-sca-vulns': 'high:0,medium:10',
     'max-baseline-risks': 'high:5',
     'ignore-unfixable': 'true',
+  };
+  /** Only the CVE limit enforced: "no fixable high CVE", whatever else the image carries. */
+  const cveOnly = {
+    'max-cve-vulns': 'high:0',
+    'ignore-unfixable': 'true',
+    'max-sca-vulns': 'off',
+    'max-malicious-files': 'off',
+    'max-baseline-risks': 'off',
   };
   const scenarios: Scenario[] = [
     {
@@ -123,6 +180,54 @@ async function main(): Promise<void> {
       expect: 'fail',
     },
     {
+      title:
+        'An accepted risk: the policy file accepts the sshd CVE (reason, expiry), so high:0 passes',
+      inputs: { 'image-digest': RISKY, 'repo-instance-id': 'cri-demo', ...cveOnly },
+      policyFile: sshPolicy(day(90)),
+      expect: 'pass',
+    },
+    {
+      title: 'An expired acceptance never applies: the sshd CVE counts again',
+      inputs: { 'image-digest': RISKY, 'repo-instance-id': 'cri-demo', ...cveOnly },
+      policyFile: sshPolicy(day(-1)),
+      expect: 'fail',
+    },
+    {
+      title: 'An unused entry (it matches nothing in the image) is listed so it gets cleaned up',
+      inputs: { 'image-digest': RISKY, 'repo-instance-id': 'cri-demo', ...cveOnly },
+      policyFile: sshPolicy(
+        day(90),
+        `  - id: CVE-2021-44228
+    reason: "log4j was removed in v1.3"
+    expires: ${day(10)}
+`,
+      ),
+      expect: 'pass',
+    },
+    {
+      title:
+        'A pull request compared with the main tag: it only inherits the sshd CVE, so high:0 passes',
+      inputs: {
+        'image-digest': PR_SAME,
+        'repo-id': 'crr-app',
+        'baseline-image-tag': 'main',
+        ...cveOnly,
+        'list-findings': '3',
+      },
+      expect: 'pass',
+    },
+    {
+      title: 'Another pull request adds a new high CVE (sudo): it fails, the new finding first',
+      inputs: {
+        'image-digest': PR_NEW,
+        'repo-id': 'crr-app',
+        'baseline-image-tag': 'main',
+        ...cveOnly,
+        'list-findings': '3',
+      },
+      expect: 'fail',
+    },
+    {
       title: 'Security Center keeps throttling until the deadline (could not check)',
       inputs: { 'image-digest': CLEAN, 'timeout-seconds': '2' },
       expect: 'error',
@@ -141,14 +246,14 @@ async function main(): Promise<void> {
           },
           { times: Infinity },
         );
-      const run = await runAction({ inputs: simInputs(sim.url, s.inputs) });
+      const run = await runScenario(sim, s);
       sim.clearFaults();
       const result = run.outputs['result'] ?? '(none)';
       const ok = result === s.expect;
       if (!ok) broken++;
       console.log(`\n${'='.repeat(78)}\n${i + 1}. ${s.title}`);
       console.log(
-        `   result=${result}  exit code=${run.exitCode}  exceeded=${run.outputs['exceeded'] || '(none)'}  (${Math.round(run.ms)} ms)`,
+        `   result=${result}  exit code=${run.exitCode}  exceeded=${run.outputs['exceeded'] || '(none)'}${s.policyFile === undefined ? '' : `  accepted=${run.outputs['accepted'] ?? ''}`}  (${Math.round(run.ms)} ms)`,
       );
       if (!ok) console.log(`   !! expected result=${s.expect}; stderr:\n${run.stderr}`);
       console.log(`${'-'.repeat(78)}\n${plain(run.summary)}`);
