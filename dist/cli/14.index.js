@@ -2533,7 +2533,10 @@ class Collection {
     settings;
     port;
     evidence;
+    /** The lists read: without a baseline's comparison until the baseline is shown usable. */
     plan;
+    /** The plan with the baseline's comparison (the plan itself when the image has no baseline). */
+    withBaseline;
     stop = new AbortController();
     pending = [];
     uuid;
@@ -2544,7 +2547,8 @@ class Collection {
         this.target = target;
         this.settings = settings;
         this.port = port;
-        this.plan = planOf(settings, target.baseline !== undefined);
+        this.plan = planOf(settings);
+        this.withBaseline = target.baseline ? planOf(settings, true) : this.plan;
         this.evidence = { requestIds: [], selector: target.selector, lists: {} };
         this.uuid = target.selector.uuid;
         const given = target.selector.uuid;
@@ -2633,12 +2637,24 @@ class Collection {
         });
         await Promise.race([Promise.all(this.pending), stopped]);
     }
+    /**
+     * The baseline is usable: its comparison's plan applies from now on (a list read only to
+     * show that a comparison now needs whole may decide the image). Returns the lists to ask.
+     */
+    useBaseline() {
+        const more = this.withBaseline.upFront.filter((c) => !this.plan.upFront.includes(c));
+        this.plan = this.withBaseline;
+        if (decided(this.evidence, this.plan.enforced))
+            this.end();
+        return more;
+    }
     /** Once the proof is in, and before the first answer is kept. */
     proven(scanUuid) {
         this.uuid ??= scanUuid;
     }
     async lookUpUuid() {
-        if (!this.plan.upFront.includes('baseline-risks') || this.uuid)
+        // The baseline's comparison may add the list later: the widest plan decides.
+        if (!this.withBaseline.upFront.includes('baseline-risks') || this.uuid)
             return;
         const found = await this.port.lookUpUuid(this.target.endpoint, this.evidence.selector);
         this.evidence.requestIds.push(...found.requestIds);
@@ -2656,20 +2672,39 @@ class Collection {
 async function collectEvidence(target, settings, port) {
     const run = new Collection(target, settings, port);
     const { evidence } = run;
+    // The proof's first request goes out first, so it never queues behind the others.
+    const proof = settings.scan.require
+        ? settle(port.proveScanned(target.endpoint, evidence.selector))
+        : undefined;
+    if (proof)
+        run.factsFrom(proof);
+    // The image's own rows, for the repository a baseline tag is looked up in: the proof's, or
+    // (without the proof) one listing of the image.
+    const rows = proof
+        ? () => proof.then((p) => ('value' in p ? p.value : undefined))
+        : () => port.proveScanned(target.endpoint, evidence.selector, true).then((found) => found, () => undefined);
     // The baseline's proof and lists run in parallel with the image's own.
     const baseline = target.baseline
-        ? collectBaseline(target, settings, port, run.plan, run.signal)
+        ? collectBaseline(target, settings, port, run.withBaseline, run.signal, rows)
         : undefined;
     try {
-        if (settings.scan.require)
-            await withProof(run, target, port);
+        if (proof)
+            await withProof(run, proof);
         else {
             await run.lookUpUuid();
             run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
         }
+        if (evidence.failure !== undefined)
+            run.end();
+        // A usable baseline: the lists only its comparison needs go out now, pinned to the proof.
+        if (baseline && (await baseline.usable) && !run.signal.aborted) {
+            const more = run.useBaseline();
+            if (more.length > 0 && !run.signal.aborted)
+                run.keepAll(run.ask(evidence.selector, more, false));
+        }
         await run.settled();
-        if (baseline)
-            evidence.baseline = await baseline;
+        if (baseline && evidence.failure === undefined)
+            evidence.baseline = await baseline.evidence;
         if (!run.signal.aborted && evidence.failure === undefined)
             await readOnFail(run, settings);
     }
@@ -2684,31 +2719,25 @@ async function collectEvidence(target, settings, port) {
 }
 /**
  * The baseline image: looked up (a tag in the gated image's repository, or a digest), shown
- * scanned without waiting or starting a scan, and its compared lists read whole. Never rejects.
+ * scanned without waiting or starting a scan, and its compared lists read whole.
  */
-async function collectBaseline(target, settings, port, plan, signal) {
+function collectBaseline(target, settings, port, plan, signal, imageRows) {
+    let proven = () => undefined;
+    const usable = new Promise((resolve) => (proven = resolve));
     const ref = target.baseline;
-    const { repoId, repoInstanceId, repoRegionId } = target.selector;
-    const repo = {
-        ...(repoId !== undefined ? { repoId } : {}),
-        ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
-        ...(repoRegionId !== undefined ? { repoRegionId } : {}),
-    };
-    const b = {
-        ref,
-        lists: {},
-        requestIds: [],
-        ...(repoId !== undefined ? { repoId } : {}),
-    };
-    try {
-        if ('tag' in ref && repoId === undefined && repoInstanceId === undefined) {
-            b.failure = new errors/* GateError */.ue(`baseline-image-tag "${ref.tag}" is looked up in the gated image's repository: give the image's repo-id (or repo-instance-id).`);
-            return b;
+    const b = { ref, lists: {}, requestIds: [] };
+    const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
+    const collect = async () => {
+        const repo = await baselineRepository(target, imageRows);
+        if (typeof repo === 'string') {
+            b.failure = new errors/* GateError */.ue(repo);
+            return;
         }
+        if (repo.repoId !== undefined)
+            b.repoId = repo.repoId;
         const selector = 'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
         const scan = await port.proveScanned(target.endpoint, selector, true);
         b.requestIds.push(...scan.requestIds);
-        const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
         if (scan.status === 'scanned' && scan.digests.length === 1) {
             b.digest = scan.digests[0];
             if (scan.scannedAt !== undefined)
@@ -2716,16 +2745,23 @@ async function collectBaseline(target, settings, port, plan, signal) {
         }
         else if (scan.digests.length === 0) {
             b.reason = `Security Center does not know the baseline image (${what}): every finding was gated.`;
-            return b;
+            return;
+        }
+        else if (scan.status === 'scanning') {
+            // Its scan state is known: a scan is running, whose result is not there to compare with.
+            b.reason = `The baseline image (${what}) is being scanned, so there is no finished scan to compare with: every finding was gated.`;
+            return;
         }
         else if (scan.status === 'not-scanned') {
-            b.reason = `The baseline image (${what}) was never scanned: every finding was gated.`;
-            return b;
+            // Never scanned, or its last scan failed or is older than max-scan-age: no scan to trust.
+            b.reason = `The baseline image (${what}) has no completed scan to compare with (never scanned, its last scan failed, or it is older than max-scan-age): every finding was gated.`;
+            return;
         }
         else {
             b.failure = new errors/* GateError */.ue(`The baseline image (${what}): ${scan.problem ?? `its scan state is ${scan.status}`}`);
-            return b;
+            return;
         }
+        proven(true);
         const spec = {
             endpoint: target.endpoint,
             selector: { digest: b.digest, ...repo },
@@ -2736,19 +2772,41 @@ async function collectBaseline(target, settings, port, plan, signal) {
         await Promise.all(compared(plan).map(async (c) => {
             b.lists[c] = await port.readList(c, spec, opts, signal);
         }));
-    }
-    catch (err) {
+    };
+    const evidence = collect().then(() => b, (err) => {
         b.failure ??= err;
-    }
-    return b;
+        return b;
+    });
+    // Settles `usable` false whenever the baseline ended unusable (a second call does nothing).
+    void evidence.then(() => proven(false));
+    return { usable, evidence };
+}
+/**
+ * Where the baseline is looked up: the image's repository selectors; for a tag without them, the
+ * repository the image's own Security Center rows agree on. A string: why none can be named
+ * (the image is an error: a tag looked up registry-wide could be any repository's `main`).
+ */
+async function baselineRepository(target, imageRows) {
+    const { repoId, repoInstanceId, repoRegionId } = target.selector;
+    const given = {
+        ...(repoId !== undefined ? { repoId } : {}),
+        ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+        ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+    };
+    const ref = target.baseline;
+    if (!ref || !('tag' in ref) || repoId !== undefined || repoInstanceId !== undefined)
+        return given;
+    const rows = await imageRows();
+    if (rows?.repository?.repoId)
+        return { ...rows.repository, ...given };
+    return `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository, and ${rows
+        ? "Security Center's rows for the image name no single repository (RepoId)"
+        : "the image's rows could not be listed"}: give the image's repo-id.`;
 }
 /** The proof, with the count query and the lists sent early when the digest is known. */
-async function withProof(run, target, port) {
+async function withProof(run, proofP) {
     const { evidence, plan } = run;
     const first = evidence.selector;
-    // The proof's first request goes out first, so it never queues behind the early reads.
-    const proofP = settle(port.proveScanned(target.endpoint, first));
-    run.factsFrom(proofP);
     // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
     const before = run.hasUuid() ? plan.upFront : plan.upFront.filter((c) => c !== 'baseline-risks');
     const early = first.digest ? run.ask(first, before, true) : undefined;
@@ -3165,6 +3223,11 @@ async function ensureScanned(selector, endpoint, ctx) {
         if (uuids.length === 1 && uuids[0] !== undefined)
             outcome.uuid = uuids[0];
         outcome.rowFacts = agreedFacts(listing.rows);
+        const repository = agreedRepository(listing.rows);
+        if (repository)
+            outcome.repository = repository;
+        else
+            delete outcome.repository;
         if (view.scannedAt !== undefined)
             outcome.scannedAt = view.scannedAt;
         const task = view.askTaskOf
@@ -3280,7 +3343,27 @@ async function startScan(selector, endpoint, digests, absent, ctx) {
     ctx.log.info(`Started Security Center scan task ${created.taskId} for ${(0,core_selector/* describeSelection */.e9)(selector)}.`);
     return { taskId: created.taskId, requestIds };
 }
-/** The facts every row agrees on (a field some rows lack or that differs is left out). */
+/**
+ * The repository every row names, or undefined when a row names none or rows disagree: a tag
+ * looked up in a repository guessed from one row of several could be another repository's tag.
+ */
+function agreedRepository(rows) {
+    const only = (values) => {
+        const set = new Set(values);
+        const [value] = [...set];
+        return set.size === 1 && value !== undefined && value !== '' ? value : undefined;
+    };
+    const repoId = only(rows.map((r) => r.repoId));
+    if (repoId === undefined)
+        return undefined;
+    const repoInstanceId = only(rows.map((r) => r.instanceId));
+    const repoRegionId = only(rows.map((r) => r.regionId));
+    return {
+        repoId,
+        ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+        ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+    };
+}
 function agreedFacts(rows) {
     const facts = {};
     for (const field of ['uuid', 'repoNamespace', 'repoName']) {

@@ -9,6 +9,12 @@
 // not sent early goes out as soon as the proof ends. The baseline list needs the image's UUID,
 // which the proof's row gives: it is not sent early unless the UUID is known.
 //
+// Baseline (issue 18): the baseline image's proof runs beside the image's own. The lists only a
+// comparison needs are asked once that proof shows the baseline usable: a baseline Security
+// Center does not know, or never scanned, gates the image as without one, and a list it would
+// have needed can then never make the image an error. A tag is looked up in the image's
+// repository: its repo-id, else the repository the image's own rows name.
+//
 // Stopping: once the answers decide the image (a failed count query, a failed list a limit needs)
 // or the image is done, every request still in flight for it is aborted; nothing that no longer
 // matters holds the step open.
@@ -74,7 +80,10 @@ interface Asked {
 /** One image's collection: what to ask through the port, and the answers kept until it is decided. */
 class Collection {
   readonly evidence: Evidence;
-  readonly plan: ListPlan;
+  /** The lists read: without a baseline's comparison until the baseline is shown usable. */
+  plan: ListPlan;
+  /** The plan with the baseline's comparison (the plan itself when the image has no baseline). */
+  readonly withBaseline: ListPlan;
   private readonly stop = new AbortController();
   private readonly pending: Array<Promise<void>> = [];
   private uuid: string | undefined;
@@ -87,7 +96,8 @@ class Collection {
     private readonly settings: CollectSettings,
     private readonly port: SecurityCenterPort,
   ) {
-    this.plan = planOf(settings, target.baseline !== undefined);
+    this.plan = planOf(settings);
+    this.withBaseline = target.baseline ? planOf(settings, true) : this.plan;
     this.evidence = { requestIds: [], selector: target.selector, lists: {} };
     this.uuid = target.selector.uuid;
     const given = target.selector.uuid;
@@ -183,13 +193,25 @@ class Collection {
     await Promise.race([Promise.all(this.pending), stopped]);
   }
 
+  /**
+   * The baseline is usable: its comparison's plan applies from now on (a list read only to
+   * show that a comparison now needs whole may decide the image). Returns the lists to ask.
+   */
+  useBaseline(): Category[] {
+    const more = this.withBaseline.upFront.filter((c) => !this.plan.upFront.includes(c));
+    this.plan = this.withBaseline;
+    if (decided(this.evidence, this.plan.enforced)) this.end();
+    return more;
+  }
+
   /** Once the proof is in, and before the first answer is kept. */
   proven(scanUuid: string | undefined): void {
     this.uuid ??= scanUuid;
   }
 
   async lookUpUuid(): Promise<void> {
-    if (!this.plan.upFront.includes('baseline-risks') || this.uuid) return;
+    // The baseline's comparison may add the list later: the widest plan decides.
+    if (!this.withBaseline.upFront.includes('baseline-risks') || this.uuid) return;
     const found = await this.port.lookUpUuid(this.target.endpoint, this.evidence.selector);
     this.evidence.requestIds.push(...found.requestIds);
     this.uuid = found.uuid;
@@ -212,18 +234,39 @@ export async function collectEvidence(
 ): Promise<Evidence> {
   const run = new Collection(target, settings, port);
   const { evidence } = run;
+  // The proof's first request goes out first, so it never queues behind the others.
+  const proof = settings.scan.require
+    ? settle(port.proveScanned(target.endpoint, evidence.selector))
+    : undefined;
+  if (proof) run.factsFrom(proof);
+  // The image's own rows, for the repository a baseline tag is looked up in: the proof's, or
+  // (without the proof) one listing of the image.
+  const rows = proof
+    ? () => proof.then((p) => ('value' in p ? p.value : undefined))
+    : () =>
+        port.proveScanned(target.endpoint, evidence.selector, true).then(
+          (found) => found,
+          () => undefined,
+        );
   // The baseline's proof and lists run in parallel with the image's own.
   const baseline = target.baseline
-    ? collectBaseline(target, settings, port, run.plan, run.signal)
+    ? collectBaseline(target, settings, port, run.withBaseline, run.signal, rows)
     : undefined;
   try {
-    if (settings.scan.require) await withProof(run, target, port);
+    if (proof) await withProof(run, proof);
     else {
       await run.lookUpUuid();
       run.keepAll(run.ask(evidence.selector, run.plan.upFront, true));
     }
+    if (evidence.failure !== undefined) run.end();
+    // A usable baseline: the lists only its comparison needs go out now, pinned to the proof.
+    if (baseline && (await baseline.usable) && !run.signal.aborted) {
+      const more = run.useBaseline();
+      if (more.length > 0 && !run.signal.aborted)
+        run.keepAll(run.ask(evidence.selector, more, false));
+    }
     await run.settled();
-    if (baseline) evidence.baseline = await baseline;
+    if (baseline && evidence.failure === undefined) evidence.baseline = await baseline.evidence;
     if (!run.signal.aborted && evidence.failure === undefined) await readOnFail(run, settings);
   } catch (err) {
     evidence.failure ??= err;
@@ -234,57 +277,63 @@ export async function collectEvidence(
   return evidence;
 }
 
+/** A baseline being collected: whether it is usable (known after its proof), and all of it. */
+interface BaselineCollection {
+  /** True once the baseline is proven scanned; false when it cannot be used or failed. */
+  usable: Promise<boolean>;
+  /** Never rejects. */
+  evidence: Promise<BaselineEvidence>;
+}
+
 /**
  * The baseline image: looked up (a tag in the gated image's repository, or a digest), shown
- * scanned without waiting or starting a scan, and its compared lists read whole. Never rejects.
+ * scanned without waiting or starting a scan, and its compared lists read whole.
  */
-async function collectBaseline(
+function collectBaseline(
   target: ImageTarget,
   settings: CollectSettings,
   port: SecurityCenterPort,
   plan: ListPlan,
   signal: AbortSignal,
-): Promise<BaselineEvidence> {
+  imageRows: () => Promise<ScanOutcome | undefined>,
+): BaselineCollection {
+  let proven: (usable: boolean) => void = () => undefined;
+  const usable = new Promise<boolean>((resolve) => (proven = resolve));
   const ref = target.baseline as NonNullable<ImageTarget['baseline']>;
-  const { repoId, repoInstanceId, repoRegionId } = target.selector;
-  const repo = {
-    ...(repoId !== undefined ? { repoId } : {}),
-    ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
-    ...(repoRegionId !== undefined ? { repoRegionId } : {}),
-  };
-  const b: BaselineEvidence = {
-    ref,
-    lists: {},
-    requestIds: [],
-    ...(repoId !== undefined ? { repoId } : {}),
-  };
-  try {
-    if ('tag' in ref && repoId === undefined && repoInstanceId === undefined) {
-      b.failure = new GateError(
-        `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository: give the image's repo-id (or repo-instance-id).`,
-      );
-      return b;
+  const b: BaselineEvidence = { ref, lists: {}, requestIds: [] };
+  const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
+  const collect = async (): Promise<void> => {
+    const repo = await baselineRepository(target, imageRows);
+    if (typeof repo === 'string') {
+      b.failure = new GateError(repo);
+      return;
     }
+    if (repo.repoId !== undefined) b.repoId = repo.repoId;
     const selector: ImageSelector =
       'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
     const scan = await port.proveScanned(target.endpoint, selector, true);
     b.requestIds.push(...scan.requestIds);
-    const what = 'tag' in ref ? `tag "${ref.tag}"` : `sha256:${ref.digest}`;
     if (scan.status === 'scanned' && scan.digests.length === 1) {
       b.digest = scan.digests[0];
       if (scan.scannedAt !== undefined) b.scannedAt = scan.scannedAt;
     } else if (scan.digests.length === 0) {
       b.reason = `Security Center does not know the baseline image (${what}): every finding was gated.`;
-      return b;
+      return;
+    } else if (scan.status === 'scanning') {
+      // Its scan state is known: a scan is running, whose result is not there to compare with.
+      b.reason = `The baseline image (${what}) is being scanned, so there is no finished scan to compare with: every finding was gated.`;
+      return;
     } else if (scan.status === 'not-scanned') {
-      b.reason = `The baseline image (${what}) was never scanned: every finding was gated.`;
-      return b;
+      // Never scanned, or its last scan failed or is older than max-scan-age: no scan to trust.
+      b.reason = `The baseline image (${what}) has no completed scan to compare with (never scanned, its last scan failed, or it is older than max-scan-age): every finding was gated.`;
+      return;
     } else {
       b.failure = new GateError(
         `The baseline image (${what}): ${scan.problem ?? `its scan state is ${scan.status}`}`,
       );
-      return b;
+      return;
     }
+    proven(true);
     const spec = {
       endpoint: target.endpoint,
       selector: { digest: b.digest, ...repo },
@@ -297,23 +346,52 @@ async function collectBaseline(
         b.lists[c] = await port.readList(c, spec, opts, signal);
       }),
     );
-  } catch (err) {
-    b.failure ??= err;
-  }
-  return b;
+  };
+  const evidence = collect().then(
+    () => b,
+    (err: unknown) => {
+      b.failure ??= err;
+      return b;
+    },
+  );
+  // Settles `usable` false whenever the baseline ended unusable (a second call does nothing).
+  void evidence.then(() => proven(false));
+  return { usable, evidence };
+}
+
+/** Repository filters of a selector (only those given). */
+type RepositoryFilters = Pick<ImageSelector, 'repoId' | 'repoInstanceId' | 'repoRegionId'>;
+
+/**
+ * Where the baseline is looked up: the image's repository selectors; for a tag without them, the
+ * repository the image's own Security Center rows agree on. A string: why none can be named
+ * (the image is an error: a tag looked up registry-wide could be any repository's `main`).
+ */
+async function baselineRepository(
+  target: ImageTarget,
+  imageRows: () => Promise<ScanOutcome | undefined>,
+): Promise<RepositoryFilters | string> {
+  const { repoId, repoInstanceId, repoRegionId } = target.selector;
+  const given: RepositoryFilters = {
+    ...(repoId !== undefined ? { repoId } : {}),
+    ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+    ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+  };
+  const ref = target.baseline;
+  if (!ref || !('tag' in ref) || repoId !== undefined || repoInstanceId !== undefined) return given;
+  const rows = await imageRows();
+  if (rows?.repository?.repoId) return { ...rows.repository, ...given };
+  return `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository, and ${
+    rows
+      ? "Security Center's rows for the image name no single repository (RepoId)"
+      : "the image's rows could not be listed"
+  }: give the image's repo-id.`;
 }
 
 /** The proof, with the count query and the lists sent early when the digest is known. */
-async function withProof(
-  run: Collection,
-  target: ImageTarget,
-  port: SecurityCenterPort,
-): Promise<void> {
+async function withProof(run: Collection, proofP: Promise<Settled<ScanOutcome>>): Promise<void> {
   const { evidence, plan } = run;
   const first = evidence.selector;
-  // The proof's first request goes out first, so it never queues behind the early reads.
-  const proofP = settle(port.proveScanned(target.endpoint, first));
-  run.factsFrom(proofP);
   // The baseline list needs the image's UUID, which the proof's row gives: not sent early.
   const before = run.hasUuid() ? plan.upFront : plan.upFront.filter((c) => c !== 'baseline-risks');
   const early = first.digest ? run.ask(first, before, true) : undefined;

@@ -9,7 +9,7 @@
 // opinion. This module only polls and waits; every decision is in scan-state.ts.
 import type { Endpoint } from '../alibaba/endpoints.js';
 import type { ImageFacts } from '../alibaba/list-target.js';
-import type { ScanApi, ScanTaskRequest } from '../alibaba/scan-api.js';
+import type { ImageRow, ScanApi, ScanTaskRequest } from '../alibaba/scan-api.js';
 import type { Deadline } from '../infra/deadline.js';
 import { describeError } from '../infra/errors.js';
 import type { Logger } from '../infra/log.js';
@@ -36,6 +36,8 @@ export interface ScanOutcome {
   uuid?: string;
   /** Uuid, RepoNamespace and RepoName, each when the image's rows agree on one. */
   rowFacts?: ImageFacts;
+  /** The repository the image's rows agree on (RepoId, and InstanceId/RegionId when agreed). */
+  repository?: RowRepository;
   /** Epoch ms when the scan that proves it finished (answers asked before it may be stale). */
   provenAt?: number;
   /** How many times the image's rows were listed (1: the proof waited for nothing). */
@@ -90,6 +92,9 @@ export async function ensureScanned(
     const uuids = [...new Set(listing.rows.map((r) => r.uuid))];
     if (uuids.length === 1 && uuids[0] !== undefined) outcome.uuid = uuids[0];
     outcome.rowFacts = agreedFacts(listing.rows);
+    const repository = agreedRepository(listing.rows);
+    if (repository) outcome.repository = repository;
+    else delete outcome.repository;
     if (view.scannedAt !== undefined) outcome.scannedAt = view.scannedAt;
     const task = view.askTaskOf
       ? await askLatestTask(view.askTaskOf, endpoint, ctx, outcome)
@@ -224,6 +229,36 @@ async function startScan(
 }
 
 /** The facts every row agrees on (a field some rows lack or that differs is left out). */
+/** A repository as the image rows name it: where a baseline tag is looked up (issue 18). */
+export interface RowRepository {
+  repoId: string;
+  repoInstanceId?: string;
+  repoRegionId?: string;
+}
+
+/**
+ * The repository every row names, or undefined when a row names none or rows disagree: a tag
+ * looked up in a repository guessed from one row of several could be another repository's tag.
+ */
+export function agreedRepository(
+  rows: ReadonlyArray<Pick<ImageRow, 'repoId' | 'instanceId' | 'regionId'>>,
+): RowRepository | undefined {
+  const only = (values: Array<string | undefined>) => {
+    const set = new Set(values);
+    const [value] = [...set];
+    return set.size === 1 && value !== undefined && value !== '' ? value : undefined;
+  };
+  const repoId = only(rows.map((r) => r.repoId));
+  if (repoId === undefined) return undefined;
+  const repoInstanceId = only(rows.map((r) => r.instanceId));
+  const repoRegionId = only(rows.map((r) => r.regionId));
+  return {
+    repoId,
+    ...(repoInstanceId !== undefined ? { repoInstanceId } : {}),
+    ...(repoRegionId !== undefined ? { repoRegionId } : {}),
+  };
+}
+
 export function agreedFacts(rows: ReadonlyArray<ImageFacts>): ImageFacts {
   const facts: ImageFacts = {};
   for (const field of ['uuid', 'repoNamespace', 'repoName'] as const) {

@@ -1,6 +1,8 @@
 // End to end (issue 18, part 2): the built action compares each image with its baseline in the
 // simulator: a change that only inherits findings passes, one that adds a new high CVE fails,
-// an unknown baseline gates every finding and says why, a baseline whose list fails is an error.
+// an unknown or never-scanned baseline gates every finding and says why, a baseline whose list
+// fails is an error, a tag without repo-id is looked up in the repository the image's rows name,
+// and several images each compare with their own baseline.
 import { reportOf, runAction, simInputs } from '../helpers/run-action.js';
 import { useSimulator } from '../helpers/use-simulator.js';
 import type { SimCve } from '../simulator/sas-simulator.js';
@@ -79,6 +81,87 @@ describe('gating only what a change introduces', () => {
     expect(baseline && 'reason' in baseline ? baseline.reason : '').toContain(
       'does not know the baseline image',
     );
+  });
+
+  test('a never-scanned baseline: every finding gated, never an error', async () => {
+    images([SSH]);
+    ctx.sim.images.find((i) => i.digest === MAIN)!.scanStates = [{}];
+    const r = await run({ 'max-cve-vulns': '5' });
+    expect(r.outputs['result']).toBe('pass');
+    const baseline = reportOf(r).images[0]?.baseline;
+    expect(baseline && 'reason' in baseline ? baseline.reason : '').toContain(
+      'no completed scan to compare with',
+    );
+    // The comparison's list was never asked for the image: only the count gated it.
+    expect(ctx.sim.requestsFor('DescribeImageVulList')).toHaveLength(0);
+  });
+
+  test('an unknown baseline: a list only the comparison needs cannot fail the image', async () => {
+    images([SSH]);
+    ctx.sim.fault(
+      { kind: 'error', status: 400, code: 'InvalidParameter', message: 'bad' },
+      { action: 'DescribeImageVulList', times: 100 },
+    );
+    const r = await run({ 'baseline-image-tag': 'no-such-tag', 'max-cve-vulns': '5' });
+    expect(r.outputs['result']).toBe('pass');
+  });
+
+  test("a tag without repo-id is looked up in the repository the image's rows name", async () => {
+    images([SSH]);
+    // Another repository's main must never be the baseline.
+    ctx.sim.addImage({ digest: '3'.repeat(64), tag: 'main', repoId: 'crr-2', counts: {} });
+    const r = await run({ 'repo-id': '' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(reportOf(r).images[0]?.baseline).toMatchObject({ digest: `sha256:${MAIN}` });
+    const lookups = ctx.sim
+      .requestsFor('DescribeImageInstances')
+      .map((q) => q.params['Criteria'] ?? '')
+      .filter((c) => c.includes('"tag"'));
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toContain('"repoId"');
+    expect(lookups[0]).toContain('crr-1');
+  });
+
+  test("only the baseline image's list fails: error, naming the baseline", async () => {
+    images([SSH]);
+    ctx.sim.fault(
+      { kind: 'error', status: 400, code: 'InvalidParameter', message: 'bad' },
+      { action: 'DescribeImageVulList', times: 100, params: { Digest: MAIN } },
+    );
+    const r = await run();
+    expect(r.outputs['result']).toBe('error');
+    expect(reportOf(r).images[0]?.error).toMatch(/baseline image's/);
+    // The image's own list was read without a fault: the fault hit only the baseline's.
+    expect(ctx.sim.requestsFor('DescribeImageVulList').some((q) => q.params['Digest'] === PR)).toBe(
+      true,
+    );
+  });
+
+  test('several images, each with its own baseline from its images line', async () => {
+    const API = '4'.repeat(64);
+    const API_OLD = '5'.repeat(64);
+    images([SSH]);
+    ctx.sim.addImage({ digest: API, repoId: 'crr-api', counts: {}, findings: { cve: [SSH, NEW] } });
+    ctx.sim.addImage({ digest: API_OLD, repoId: 'crr-api', counts: {}, findings: { cve: [SSH] } });
+    const r = await run({
+      'image-digest': '',
+      'repo-id': '',
+      'baseline-image-tag': '',
+      images: [
+        `repo-id=crr-1 image-digest=sha256:${PR} baseline-image-tag=main`,
+        `repo-id=crr-api image-digest=sha256:${API} baseline-image-digest=sha256:${API_OLD}`,
+      ].join('\n'),
+    });
+    expect(r.outputs['result']).toBe('fail');
+    const [fe, api] = reportOf(r).images;
+    expect(fe?.result).toBe('pass');
+    expect(fe?.baseline).toMatchObject({ digest: `sha256:${MAIN}` });
+    expect(api?.result).toBe('fail');
+    expect(api?.baseline).toMatchObject({ digest: `sha256:${API_OLD}` });
+    expect(api?.categories['cve-vulns']).toMatchObject({ new: 1, inherited: 1 });
+    expect(r.outputs['new-findings']).toBe('1');
+    expect(r.outputs['gated-digests']).not.toContain(MAIN);
+    expect(r.outputs['gated-digests']).not.toContain(API_OLD);
   });
 
   test('a baseline whose list cannot be read: error', async () => {

@@ -117,6 +117,8 @@ export interface FaultRule {
   times?: number;
   /** Only requests for this page of a paged list (CurrentPage; default: any). */
   page?: number;
+  /** Only requests carrying each of these parameters with this value (default: any). */
+  params?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -370,7 +372,15 @@ export class SasSimulator {
     return this;
   }
 
-  fault(fault: Fault, options: { action?: string; times?: number; page?: number } = {}): this {
+  fault(
+    fault: Fault,
+    options: {
+      action?: string;
+      times?: number;
+      page?: number;
+      params?: Record<string, string>;
+    } = {},
+  ): this {
     this.rules.push({ fault, ...options, used: 0 });
     return this;
   }
@@ -429,6 +439,7 @@ export class SasSimulator {
     for (const rule of this.rules) {
       if (rule.action && rule.action !== action) continue;
       if (rule.page !== undefined && params['CurrentPage'] !== String(rule.page)) continue;
+      if (rule.params && Object.entries(rule.params).some(([k, v]) => params[k] !== v)) continue;
       if (rule.used >= (rule.times ?? 1)) continue;
       rule.used++;
       return rule.fault;

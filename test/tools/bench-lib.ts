@@ -18,14 +18,14 @@ function knob(name: string, fallback: number, min: number): number {
 
 /** Env knobs. Each figure is a median of at least 7 runs unless told otherwise. */
 export const KNOBS = {
-  /** Alternated rounds for (a), (b) and (d). */
+  /** Alternated rounds for (a), (b) and (f). */
   rounds: knob('BENCH_ROUNDS', 9, 7),
   /** Alternated rounds for (d), whose runs are short and whose margin is small. */
   floorRounds: knob('BENCH_FLOOR_ROUNDS', 21, 7),
   /** Alternated pairs for the 20-image figures of (e). */
   manyRounds: knob('BENCH_MANY_ROUNDS', 7, 7),
   /** Which parts to run, e.g. "a,b" (default all). */
-  only: new Set((process.env['BENCH_ONLY'] ?? 'a,b,c,d,e').split(',').map((s) => s.trim())),
+  only: new Set((process.env['BENCH_ONLY'] ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim())),
   /**
    * Other builds of the action to time beside dist/, as label=dir pairs separated by commas
    * (dir holds that build's index.js), e.g. "before=/tmp/before/dist": before/after figures
@@ -173,7 +173,7 @@ export function printHeader(): void {
   console.log(`  cpu  ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`);
   console.log(`  load ${l1.toFixed(2)} / ${l5.toFixed(2)} (1 / 5 min) at start`);
   console.log(
-    `  method: fresh processes with NODE_DISABLE_COMPILE_CACHE=1, alternated in rounds after one warm-up, medians of ${KNOBS.rounds} rounds for (a) and (b) (BENCH_ROUNDS), ${KNOBS.floorRounds} for (d) (BENCH_FLOOR_ROUNDS), ${KNOBS.manyRounds} for (e) (BENCH_MANY_ROUNDS)`,
+    `  method: fresh processes with NODE_DISABLE_COMPILE_CACHE=1, alternated in rounds after one warm-up, medians of ${KNOBS.rounds} rounds for (a), (b) and (f) (BENCH_ROUNDS), ${KNOBS.floorRounds} for (d) (BENCH_FLOOR_ROUNDS), ${KNOBS.manyRounds} for (e) (BENCH_MANY_ROUNDS)`,
   );
   for (const b of KNOBS.compare) console.log(`  also timing build "${b.label}": ${b.script}`);
 }

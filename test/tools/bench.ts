@@ -2,11 +2,14 @@
 // alternated in one run, medians, against the loopback simulator; over TLS through a delay proxy
 // (net-lab.ts) for (b). Run it on Node 24, the runtime the action declares.
 //
+// (f), the policy file and the baseline, is in bench-policy.ts.
+//
 // Knobs: BENCH_ROUNDS (default 9), BENCH_FLOOR_ROUNDS (21), BENCH_MANY_ROUNDS (7), BENCH_ONLY
 // (e.g. "b,d"), BENCH_COMPARE (label=dist-dir,... to time other builds beside dist/). See
 // bench-lib.ts.
 import { DIGEST, KNOBS, printHeader, printSummary } from './bench-lib.js';
 import { partA, partB, partD } from './bench-parts.js';
+import { partF } from './bench-policy.js';
 import { bundleSizes, scale } from './bench-scale.js';
 import { startTlsLink, type TlsLink } from './net-lab.js';
 import { SasSimulator } from '../simulator/sas-simulator.js';
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       }
     }
     if (only.has('d')) await partD(sim);
+    if (only.has('f')) await partF(sim);
   } finally {
     await sim.close();
   }

@@ -2,7 +2,7 @@
 // and which answers are kept (early answers, the proof/count overlap, the lists read on a fail,
 // and the requests aborted once the image is decided). No HTTP.
 import type { Category } from '../../../src/core/categories.js';
-import type { ImageSelector } from '../../../src/core/selector.js';
+import type { BaselineRef, ImageSelector } from '../../../src/core/selector.js';
 import { collectEvidence, type CollectSettings } from '../../../src/gate/collect.js';
 import { judge, type Evidence } from '../../../src/gate/judge.js';
 import { ACCEPT_MARGIN_MS } from '../../../src/gate/scan-state.js';
@@ -48,10 +48,12 @@ async function collect(
   s: CollectSettings,
   script: PortScript = {},
   selector: ImageSelector = { digest: DIGEST },
+  baseline?: BaselineRef,
 ): Promise<{ ev: Evidence; port: FakePort; clock: FakeClock }> {
   const clock = new FakeClock(START);
   const port = new FakePort(clock, script);
-  const pending = collectEvidence({ selector, endpoint: ENDPOINT }, s, port);
+  const target = { selector, endpoint: ENDPOINT, ...(baseline ? { baseline } : {}) };
+  const pending = collectEvidence(target, s, port);
   await clock.run();
   return { ev: await pending, port, clock };
 }
@@ -338,5 +340,178 @@ describe('a list that cannot be read', () => {
     });
     expect(port.calls.every((c) => c.abortedAt === undefined)).toBe(true);
     expect(judge(ev, s).evaluation?.result).toBe('pass');
+  });
+});
+
+describe('the baseline image (issue 18)', () => {
+  const MAIN = 'b'.repeat(64);
+  /** The image's proof names its repository; the baseline tag resolves to MAIN in crr-9 only. */
+  const script = (over: PortScript = {}): PortScript => ({
+    proof: (sel) =>
+      sel.tag === 'main'
+        ? {
+            after: 100,
+            value: sel.repoId === 'crr-9' ? proven({ digests: [MAIN], uuid: 'u-main' }) : unknown(),
+          }
+        : {
+            after: 100,
+            value: proven({ repository: { repoId: 'crr-9', repoInstanceId: 'cri-1' } }),
+          },
+    ...over,
+  });
+  const unknown = () => proven({ status: 'unknown', digests: [] });
+  const cveHigh = settings({ limits: specs({ 'cve-vulns': 'high:0' }), today: new Date(0) });
+  const proofs = (port: FakePort) => port.of('proof').map((c) => c.selector);
+
+  test("a tag without repo-id is looked up in the repository the image's own rows name", async () => {
+    const { ev, port } = await collect(cveHigh, script(), { digest: DIGEST }, { tag: 'main' });
+    expect(proofs(port)).toEqual([
+      { digest: DIGEST },
+      { tag: 'main', repoId: 'crr-9', repoInstanceId: 'cri-1' },
+    ]);
+    expect(ev.baseline).toMatchObject({ digest: MAIN, repoId: 'crr-9' });
+    expect(judge(ev, cveHigh).baseline).toMatchObject({ used: true, digest: MAIN });
+  });
+
+  test('the repo-id given wins over the rows', async () => {
+    const { port } = await collect(
+      cveHigh,
+      script(),
+      { digest: DIGEST, repoId: 'crr-9' },
+      { tag: 'main' },
+    );
+    // Both proofs go out together: nothing waits for the image's rows.
+    const [image, base] = port.of('proof');
+    expect(base!.selector).toEqual({ tag: 'main', repoId: 'crr-9' });
+    expect(base!.at).toBe(image!.at);
+  });
+
+  test('rows that name no single repository: the image is an error, never a registry-wide tag', async () => {
+    for (const repository of [undefined, { repoId: '' }]) {
+      // (agreedRepository never names '' itself: the check does not rest on that alone.)
+      const { ev, port } = await collect(
+        cveHigh,
+        script({
+          proof: (sel) => ({
+            after: 100,
+            value: sel.tag ? proven({ digests: [MAIN] }) : proven(repository ? { repository } : {}),
+          }),
+        }),
+        { digest: DIGEST },
+        { tag: 'main' },
+      );
+      expect(proofs(port)).toEqual([{ digest: DIGEST }]);
+      expect(judge(ev, cveHigh).error).toMatch(
+        /name no single repository.*give the image's repo-id/,
+      );
+    }
+  });
+
+  test('without the scan proof, one listing of the image names the repository', async () => {
+    const s = { ...cveHigh, scan: noProof().scan };
+    const { ev, port } = await collect(s, script(), { digest: DIGEST }, { tag: 'main' });
+    expect(proofs(port)).toEqual([
+      { digest: DIGEST },
+      { tag: 'main', repoId: 'crr-9', repoInstanceId: 'cri-1' },
+    ]);
+    expect(judge(ev, s).evaluation?.result).toBe('pass');
+  });
+
+  // A count-only limit needs the list only for the comparison.
+  const countOnly = settings({ limits: specs({ 'cve-vulns': '5' }), today: new Date(0) });
+  const failingCve = (category: Category) =>
+    category === 'cve-vulns'
+      ? { after: 50, value: failedList('the CVE list broke') }
+      : { after: 50, value: okList(category, {}) };
+
+  test('an unknown baseline: the lists only a comparison needs are never read, nor can fail the image', async () => {
+    const { ev, port } = await collect(
+      countOnly,
+      script({ list: failingCve }),
+      { digest: DIGEST, repoId: 'crr-1' },
+      { tag: 'main' },
+    );
+    expect(port.of('list', 'cve-vulns')).toHaveLength(0);
+    const j = judge(ev, countOnly);
+    expect(j.evaluation?.result).toBe('pass');
+    expect(j.baseline).toMatchObject({ used: false });
+  });
+
+  test('a never-scanned baseline: gated as without one', async () => {
+    const { ev } = await collect(
+      countOnly,
+      script({
+        proof: (sel) => ({
+          after: 100,
+          value: sel.tag ? proven({ status: 'not-scanned', digests: [MAIN] }) : proven(),
+        }),
+        list: failingCve,
+      }),
+      { digest: DIGEST, repoId: 'crr-9' },
+      { tag: 'main' },
+    );
+    const j = judge(ev, countOnly);
+    expect(j.evaluation?.result).toBe('pass');
+    expect(j.baseline).toMatchObject({ used: false });
+    expect(j.baseline?.used === false && j.baseline.reason).toMatch(
+      /no completed scan to compare with \(never scanned/,
+    );
+  });
+
+  test('a baseline being scanned: gated as without one; one whose state is unknown: an error', async () => {
+    const run = (status: 'scanning' | 'unknown') =>
+      collect(
+        countOnly,
+        script({
+          proof: (sel) => ({
+            after: 100,
+            value: sel.tag
+              ? proven({
+                  status,
+                  digests: [MAIN],
+                  ...(status === 'unknown' ? { problem: 'odd' } : {}),
+                })
+              : proven(),
+          }),
+        }),
+        { digest: DIGEST, repoId: 'crr-9' },
+        { tag: 'main' },
+      );
+    const scanning = judge((await run('scanning')).ev, countOnly);
+    expect(scanning.evaluation?.result).toBe('pass');
+    expect(scanning.baseline).toMatchObject({ used: false });
+    expect(scanning.baseline?.used === false && scanning.baseline.reason).toMatch(/being scanned/);
+    expect(judge((await run('unknown')).ev, countOnly).error).toMatch(/The baseline image .*: odd/);
+  });
+
+  test("a usable baseline: the comparison's lists go out once its proof ends, and their failure is an error", async () => {
+    const { ev, port } = await collect(
+      countOnly,
+      script({ list: failingCve }),
+      { digest: DIGEST, repoId: 'crr-9' },
+      { tag: 'main' },
+    );
+    const base = port.of('proof')[1]!;
+    const lists = port.of('list', 'cve-vulns');
+    expect(lists.map((c) => c.selector.digest).sort()).toEqual([DIGEST, MAIN].sort());
+    for (const l of lists) expect(l.at).toBe(base.endedAt);
+    expect(judge(ev, countOnly).error).toMatch(/the CVE list broke/);
+  });
+
+  test("only the baseline's list fails: an error naming the baseline", async () => {
+    const { ev } = await collect(
+      countOnly,
+      script({
+        list: (c, _n, spec) =>
+          spec.selector.digest === MAIN
+            ? { after: 50, value: failedList('the baseline list broke') }
+            : { after: 50, value: okList(c, {}) },
+      }),
+      { digest: DIGEST, repoId: 'crr-9' },
+      { tag: 'main' },
+    );
+    expect(judge(ev, countOnly).error).toMatch(
+      /^The baseline image's .* list: the baseline list broke$/,
+    );
   });
 });

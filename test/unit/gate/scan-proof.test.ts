@@ -4,7 +4,7 @@ import type { Endpoint } from '../../../src/alibaba/endpoints.js';
 import type { ImageRow, LatestTask, ScanApi } from '../../../src/alibaba/scan-api.js';
 import { Deadline } from '../../../src/infra/deadline.js';
 import { silentLogger } from '../../../src/infra/log.js';
-import { ensureScanned, type StartedScan } from '../../../src/gate/scan-proof.js';
+import { agreedRepository, ensureScanned, type StartedScan } from '../../../src/gate/scan-proof.js';
 import {
   acceptsEarly,
   decidePoll,
@@ -245,5 +245,30 @@ describe('acceptsEarly: answers sent with the proof, by Security Center’s cloc
     ['no finish time', { polls: 1 }, NOW, false],
   ])('%s → %s', (_, p, answeredAt, accepted) => {
     expect(acceptsEarly(p, answeredAt)).toBe(accepted);
+  });
+});
+
+describe('agreedRepository: where a baseline tag is looked up when repo-id is not given', () => {
+  const r = (repoId?: string, instanceId?: string, regionId?: string) => ({
+    repoId,
+    instanceId,
+    regionId,
+  });
+  test('every row names the same repository: it, with the instance and region they agree on', () => {
+    expect(agreedRepository([r('crr-1', 'cri-1', 'cn-hangzhou'), r('crr-1', 'cri-1')])).toEqual({
+      repoId: 'crr-1',
+      repoInstanceId: 'cri-1',
+    });
+    expect(agreedRepository([r('crr-1', 'cri-1', 'cn-hangzhou')])).toEqual({
+      repoId: 'crr-1',
+      repoInstanceId: 'cri-1',
+      repoRegionId: 'cn-hangzhou',
+    });
+  });
+  test('no rows, a row without RepoId, an empty RepoId or rows that disagree: none', () => {
+    expect(agreedRepository([])).toBeUndefined();
+    expect(agreedRepository([r('crr-1'), r()])).toBeUndefined();
+    expect(agreedRepository([r('')])).toBeUndefined();
+    expect(agreedRepository([r('crr-1'), r('crr-2')])).toBeUndefined();
   });
 });
