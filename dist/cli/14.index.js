@@ -1175,32 +1175,154 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/infra/workspace-path.ts
-// Files the action writes (sarif-file, report-file) stay inside the workspace. A path is judged
-// by where it really leads: its deepest existing folder, symlinks resolved, must be inside the
-// workspace (also resolved); anything else is bad input, found before any network request. A
-// symlink at the file itself (a pull request can add one) is replaced, never written through:
-// the file is written beside it under a temporary name and renamed over it. Shared by the action
-// and any other front end that writes into the workspace.
+;// CONCATENATED MODULE: ./src/infra/confined-path.ts
+// Reading a small text file that a user names by a path inside a root folder (the workspace for
+// the action, the working directory for a command-line run), and refusing every path that
+// leads out of it: `..`, an absolute path elsewhere, or a symbolic link anywhere on the way. A
+// repository's own settings (the policy file) must come from the repository: a path that reads
+// the runner's files would let a workflow input smuggle in a policy nobody reviewed.
+//
+// The confinement is judged on the real path: the realpath of the deepest part of the path that
+// exists, with the rest appended, must stay under the realpath of the root. The file read is the
+// real path that was checked. Missing is told apart from refused, so the caller decides what a
+// missing file means (at a default path: nothing to read).
 
 
-
-/** The real path of the deepest existing ancestor of `p` (p itself when it exists). */
-function deepestReal(p) {
-    let dir = p;
-    for (;;) {
-        if ((0,external_node_fs_.existsSync)(dir))
-            return (0,external_node_fs_.realpathSync)(dir);
-        const up = external_node_path_default().dirname(dir);
-        if (up === dir)
-            return dir;
-        dir = up;
-    }
-}
-function inside(child, root) {
-    const rel = external_node_path_default().relative(root, child);
+/** Whether `child` is `parent` itself or lies under it (both absolute and normalised). */
+function isWithin(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
 }
+function code(err) {
+    // Duck-typed: errors from another realm (a test's VM context) are not `instanceof Error`.
+    return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+        ? err.code
+        : undefined;
+}
+/**
+ * The real path `given` leads to under `root`, or why it is refused. A path whose deepest
+ * existing part is inside the root but whose rest does not exist resolves to `missing`.
+ */
+function resolveConfined(root, given) {
+    const rootAbs = external_node_path_default().resolve(root);
+    const target = external_node_path_default().resolve(rootAbs, given);
+    if (!isWithin(rootAbs, target))
+        return { problem: 'lies outside the workspace' };
+    // A workspace not made yet (a file to write creates it) is judged by its deepest existing part.
+    const rootReal = realOrPlanned(rootAbs);
+    if (rootReal === undefined)
+        return { problem: 'cannot be checked: the workspace cannot be resolved' };
+    // The deepest part of the path that exists, through any symbolic links on the way.
+    let existing = target;
+    const rest = [];
+    for (;;) {
+        try {
+            const real = (0,external_node_fs_.realpathSync)(existing);
+            const full = external_node_path_default().join(real, ...rest);
+            if (!isWithin(rootReal, full))
+                return { problem: 'leads outside the workspace (through a symbolic link)' };
+            const relative = external_node_path_default().relative(rootReal, full).split((external_node_path_default()).sep).join('/');
+            return { real: full, relative, exists: rest.length === 0 };
+        }
+        catch (err) {
+            const why = code(err);
+            if (why !== 'ENOENT' && why !== 'ENOTDIR')
+                return { problem: `cannot be resolved (${why ?? String(err)})` };
+            // A link whose target is missing is not "nothing there": it points somewhere.
+            if (isLink(existing))
+                return { problem: 'is a symbolic link to nothing' };
+            const parent = external_node_path_default().dirname(existing);
+            if (parent === existing)
+                return { problem: 'cannot be resolved' };
+            rest.unshift(external_node_path_default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+/** The real path of `p`, or of its deepest existing ancestor with the rest appended. */
+function realOrPlanned(p) {
+    const rest = [];
+    for (let at = p;;) {
+        try {
+            return external_node_path_default().join((0,external_node_fs_.realpathSync)(at), ...rest);
+        }
+        catch (err) {
+            const why = code(err);
+            const up = external_node_path_default().dirname(at);
+            if ((why !== 'ENOENT' && why !== 'ENOTDIR') || up === at)
+                return undefined;
+            rest.unshift(external_node_path_default().basename(at));
+            at = up;
+        }
+    }
+}
+function isLink(p) {
+    try {
+        return (0,external_node_fs_.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Reads a UTF-8 text file named by `given` under `root`, at most `maxBytes` long. Never throws:
+ * every failure is a `problem` (or `missing`).
+ */
+function readConfinedText(root, given, maxBytes) {
+    const resolved = resolveConfined(root, given);
+    if ('problem' in resolved)
+        return resolved;
+    if (!resolved.exists)
+        return { missing: true };
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(resolved.real, 'r');
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            return { problem: 'is not a file' };
+        if (stat.size > maxBytes)
+            return { problem: `is larger than ${maxBytes} bytes` };
+        // One byte more than allowed tells a file that grew since fstat.
+        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+            if (length === buffer.length)
+                break;
+        }
+        if (length > maxBytes)
+            return { problem: `is larger than ${maxBytes} bytes` };
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+        return { text, relative: resolved.relative };
+    }
+    catch (err) {
+        const why = code(err);
+        if (why === 'ENOENT')
+            return { missing: true };
+        if (why === 'ERR_ENCODING_INVALID_ENCODED_DATA')
+            return { problem: 'is not UTF-8 text' };
+        return { problem: `cannot be read (${why ?? 'unexpected error'})` };
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/workspace-path.ts
+// Files the action writes (sarif-file, report-file) stay inside the workspace. A path is judged
+// by where the folder it would be written in really leads, by the same rule as the files the
+// gate reads (confined-path.ts: `..`, an absolute path elsewhere, a symbolic link leading out or
+// to nothing are refused); found before any network request. A symlink at the file itself (a
+// pull request can add one) is replaced, never written through: the file is written beside it
+// under a temporary name and renamed over it. Shared by every front end that writes files.
+
+
+
+
 /**
  * `raw` resolved against the workspace, when the folder it would be written in leads inside the
  * workspace; else why not (a sentence without the input's name, for the caller to prefix).
@@ -1208,15 +1330,12 @@ function inside(child, root) {
 function confineToWorkspace(raw, workspace) {
     const root = external_node_path_default().resolve(workspace);
     const file = external_node_path_default().resolve(root, raw);
-    const realRoot = deepestReal(root);
     if (file === root)
         return { problem: 'names the workspace itself, not a file in it' };
     // The file itself may be a symlink: it is replaced, so only its folder has to stay inside.
-    const realDir = deepestReal(external_node_path_default().dirname(file));
-    if (!inside(file, root) || !inside(realDir, realRoot))
-        return {
-            problem: `leads outside the workspace (${realRoot}); give a path inside it, such as results/out.json`,
-        };
+    const folder = resolveConfined(root, external_node_path_default().dirname(file));
+    if ('problem' in folder)
+        return { problem: `${folder.problem}; give a path inside it, such as results/out.json` };
     return { path: file };
 }
 /**
@@ -5201,7 +5320,7 @@ function escape_escapeShort(text, max) {
 const BASELINE_AGE_WARNING_MS = 24 * 3_600_000;
 /** How many entries of each kind the run's policy section names. */
 const MAX_POLICY_ROWS = 20;
-function code(text, max = 200) {
+function render_policy_code(text, max = 200) {
     return `<code>${escape_escapeShort(text, max)}</code>`;
 }
 function when(iso) {
@@ -5250,7 +5369,7 @@ function comparedImage(image) {
 }
 function selectorsText(selectors) {
     return Object.entries(selectors)
-        .map(([k, v]) => `${escapeText(k)} ${code(v, 120)}`)
+        .map(([k, v]) => `${escapeText(k)} ${render_policy_code(v, 120)}`)
         .join(' · ');
 }
 /** The baseline line(s) of one image: which image, or why none; the older-scan warning; fixes. */
@@ -5267,7 +5386,7 @@ function baselineLines(image) {
     const scanned = b.scannedAt ? `, scanned at ${when(b.scannedAt)}` : '';
     const lines = [
         '',
-        `**Baseline:** ${selectorsText(b.selectors)} → ${code(b.digest, 80)}${scanned}. Only new findings count; inherited ones are listed after them.`,
+        `**Baseline:** ${selectorsText(b.selectors)} → ${render_policy_code(b.digest, 80)}${scanned}. Only new findings count; inherited ones are listed after them.`,
     ];
     const mine = image.scan.scannedAt ? Date.parse(image.scan.scannedAt) : NaN;
     const theirs = b.scannedAt ? Date.parse(b.scannedAt) : NaN;
@@ -5321,10 +5440,10 @@ function policySection(report) {
     const p = report.policy;
     if (!p)
         return [];
-    const name = (e) => `${code(e.id, 120)} (policy line ${e.line})`;
+    const name = (e) => `${render_policy_code(e.id, 120)} (policy line ${e.line})`;
     const lines = [
         '',
-        `**Policy file:** ${code(p.path, 200)}.`,
+        `**Policy file:** ${render_policy_code(p.path, 200)}.`,
         ...entryList('**Expiring within 14 days:**', p.expiring.map((e) => `${name(e)} expires in ${e.days} day${e.days === 1 ? '' : 's'} (${escapeText(e.expires)})`)),
         ...entryList('**Expired** (they accept nothing; renew with a new reason or remove them):', p.expired.map((e) => e.matched > 0
             ? `${name(e)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
@@ -6702,131 +6821,6 @@ function cliWording(problem) {
         .replace(/the step output it was given, such as \$\{\{[^}]*\}\}, was not set/g, 'the variable it was given (such as the digest from an earlier build step) was empty')
         .replace(/\$\{\{[^}]*\}\}/g, 'an expression')
         .replace(NAME_IN_TEXT, '--$1');
-}
-
-;// CONCATENATED MODULE: ./src/infra/confined-path.ts
-// Reading a small text file that a user names by a path inside a root folder (the workspace for
-// the action, the working directory for a command-line run), and refusing every path that
-// leads out of it: `..`, an absolute path elsewhere, or a symbolic link anywhere on the way. A
-// repository's own settings (the policy file) must come from the repository: a path that reads
-// the runner's files would let a workflow input smuggle in a policy nobody reviewed.
-//
-// The confinement is judged on the real path: the realpath of the deepest part of the path that
-// exists, with the rest appended, must stay under the realpath of the root. The file read is the
-// real path that was checked. Missing is told apart from refused, so the caller decides what a
-// missing file means (at a default path: nothing to read).
-
-
-/** Whether `child` is `parent` itself or lies under it (both absolute and normalised). */
-function isWithin(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function confined_path_code(err) {
-    // Duck-typed: errors from another realm (a test's VM context) are not `instanceof Error`.
-    return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
-        ? err.code
-        : undefined;
-}
-/**
- * The real path `given` leads to under `root`, or why it is refused. A path whose deepest
- * existing part is inside the root but whose rest does not exist resolves to `missing`.
- */
-function resolveConfined(root, given) {
-    const rootAbs = external_node_path_default().resolve(root);
-    const target = external_node_path_default().resolve(rootAbs, given);
-    if (!isWithin(rootAbs, target))
-        return { problem: 'lies outside the workspace' };
-    let rootReal;
-    try {
-        rootReal = (0,external_node_fs_.realpathSync)(rootAbs);
-    }
-    catch (err) {
-        return {
-            problem: `cannot be checked: the workspace cannot be resolved (${confined_path_code(err) ?? String(err)})`,
-        };
-    }
-    // The deepest part of the path that exists, through any symbolic links on the way.
-    let existing = target;
-    const rest = [];
-    for (;;) {
-        try {
-            const real = (0,external_node_fs_.realpathSync)(existing);
-            const full = external_node_path_default().join(real, ...rest);
-            if (!isWithin(rootReal, full))
-                return { problem: 'leads outside the workspace (through a symbolic link)' };
-            const relative = external_node_path_default().relative(rootReal, full).split((external_node_path_default()).sep).join('/');
-            return { real: full, relative, exists: rest.length === 0 };
-        }
-        catch (err) {
-            const why = confined_path_code(err);
-            if (why !== 'ENOENT' && why !== 'ENOTDIR')
-                return { problem: `cannot be resolved (${why ?? String(err)})` };
-            // A link whose target is missing is not "nothing there": it points somewhere.
-            if (isLink(existing))
-                return { problem: 'is a symbolic link to nothing' };
-            const parent = external_node_path_default().dirname(existing);
-            if (parent === existing)
-                return { problem: 'cannot be resolved' };
-            rest.unshift(external_node_path_default().basename(existing));
-            existing = parent;
-        }
-    }
-}
-function isLink(p) {
-    try {
-        return (0,external_node_fs_.lstatSync)(p).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Reads a UTF-8 text file named by `given` under `root`, at most `maxBytes` long. Never throws:
- * every failure is a `problem` (or `missing`).
- */
-function readConfinedText(root, given, maxBytes) {
-    const resolved = resolveConfined(root, given);
-    if ('problem' in resolved)
-        return resolved;
-    if (!resolved.exists)
-        return { missing: true };
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(resolved.real, 'r');
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile())
-            return { problem: 'is not a file' };
-        if (stat.size > maxBytes)
-            return { problem: `is larger than ${maxBytes} bytes` };
-        // One byte more than allowed tells a file that grew since fstat.
-        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
-        let length = 0;
-        for (;;) {
-            const n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                break;
-            length += n;
-            if (length === buffer.length)
-                break;
-        }
-        if (length > maxBytes)
-            return { problem: `is larger than ${maxBytes} bytes` };
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
-        return { text, relative: resolved.relative };
-    }
-    catch (err) {
-        const why = confined_path_code(err);
-        if (why === 'ENOENT')
-            return { missing: true };
-        if (why === 'ERR_ENCODING_INVALID_ENCODED_DATA')
-            return { problem: 'is not UTF-8 text' };
-        return { problem: `cannot be read (${why ?? 'unexpected error'})` };
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/policy-source.ts

@@ -43,14 +43,10 @@ export function resolveConfined(
   const rootAbs = path.resolve(root);
   const target = path.resolve(rootAbs, given);
   if (!isWithin(rootAbs, target)) return { problem: 'lies outside the workspace' };
-  let rootReal: string;
-  try {
-    rootReal = realpathSync(rootAbs);
-  } catch (err) {
-    return {
-      problem: `cannot be checked: the workspace cannot be resolved (${code(err) ?? String(err)})`,
-    };
-  }
+  // A workspace not made yet (a file to write creates it) is judged by its deepest existing part.
+  const rootReal = realOrPlanned(rootAbs);
+  if (rootReal === undefined)
+    return { problem: 'cannot be checked: the workspace cannot be resolved' };
   // The deepest part of the path that exists, through any symbolic links on the way.
   let existing = target;
   const rest: string[] = [];
@@ -72,6 +68,22 @@ export function resolveConfined(
       if (parent === existing) return { problem: 'cannot be resolved' };
       rest.unshift(path.basename(existing));
       existing = parent;
+    }
+  }
+}
+
+/** The real path of `p`, or of its deepest existing ancestor with the rest appended. */
+function realOrPlanned(p: string): string | undefined {
+  const rest: string[] = [];
+  for (let at = p; ;) {
+    try {
+      return path.join(realpathSync(at), ...rest);
+    } catch (err) {
+      const why = code(err);
+      const up = path.dirname(at);
+      if ((why !== 'ENOENT' && why !== 'ENOTDIR') || up === at) return undefined;
+      rest.unshift(path.basename(at));
+      at = up;
     }
   }
 }

@@ -1,38 +1,15 @@
 // Files the action writes (sarif-file, report-file) stay inside the workspace. A path is judged
-// by where it really leads: its deepest existing folder, symlinks resolved, must be inside the
-// workspace (also resolved); anything else is bad input, found before any network request. A
-// symlink at the file itself (a pull request can add one) is replaced, never written through:
-// the file is written beside it under a temporary name and renamed over it. Shared by the action
-// and any other front end that writes into the workspace.
+// by where the folder it would be written in really leads, by the same rule as the files the
+// gate reads (confined-path.ts: `..`, an absolute path elsewhere, a symbolic link leading out or
+// to nothing are refused); found before any network request. A symlink at the file itself (a
+// pull request can add one) is replaced, never written through: the file is written beside it
+// under a temporary name and renamed over it. Shared by every front end that writes files.
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { resolveConfined } from './confined-path.js';
 
 export type Confined = { path: string } | { problem: string };
-
-/** The real path of the deepest existing ancestor of `p` (p itself when it exists). */
-function deepestReal(p: string): string {
-  let dir = p;
-  for (;;) {
-    if (existsSync(dir)) return realpathSync(dir);
-    const up = path.dirname(dir);
-    if (up === dir) return dir;
-    dir = up;
-  }
-}
-
-function inside(child: string, root: string): boolean {
-  const rel = path.relative(root, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /**
  * `raw` resolved against the workspace, when the folder it would be written in leads inside the
@@ -41,14 +18,11 @@ function inside(child: string, root: string): boolean {
 export function confineToWorkspace(raw: string, workspace: string): Confined {
   const root = path.resolve(workspace);
   const file = path.resolve(root, raw);
-  const realRoot = deepestReal(root);
   if (file === root) return { problem: 'names the workspace itself, not a file in it' };
   // The file itself may be a symlink: it is replaced, so only its folder has to stay inside.
-  const realDir = deepestReal(path.dirname(file));
-  if (!inside(file, root) || !inside(realDir, realRoot))
-    return {
-      problem: `leads outside the workspace (${realRoot}); give a path inside it, such as results/out.json`,
-    };
+  const folder = resolveConfined(root, path.dirname(file));
+  if ('problem' in folder)
+    return { problem: `${folder.problem}; give a path inside it, such as results/out.json` };
   return { path: file };
 }
 

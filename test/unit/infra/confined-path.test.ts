@@ -102,3 +102,15 @@ test('resolveConfined tells an existing path from one that is not there yet', ()
     relative: '.github/new.yml',
   });
 });
+
+test('a root not made yet is judged by its deepest existing part: missing, never refused', () => {
+  const planned = path.join(root, 'not', 'yet');
+  expect(resolveConfined(planned, 'out/x.json')).toMatchObject({
+    exists: false,
+    relative: 'out/x.json',
+  });
+  expect(readConfinedText(planned, 'x.yml', MIB)).toEqual({ missing: true });
+  expect(resolveConfined(planned, '../../../x.json')).toEqual({
+    problem: 'lies outside the workspace',
+  });
+});

@@ -1,5 +1,6 @@
-// Where the action may write (infra/workspace-path.ts): the deepest existing folder of a path,
-// symlinks resolved, must be inside the workspace; a symlink at the file is replaced.
+// Where the action may write (infra/workspace-path.ts): the folder a path would be written in
+// must lead inside the workspace (judged by infra/confined-path.ts, as the policy file is); a
+// symlink at the file itself is replaced.
 import {
   lstatSync,
   mkdirSync,
@@ -44,6 +45,17 @@ test('a folder symlink that leads out is refused, also below folders not made ye
   symlinkSync(outside, path.join(ws, 'link'));
   expect(confineToWorkspace('link/x.json', ws)).toHaveProperty('problem');
   expect(confineToWorkspace('link/new/deeper/x.json', ws)).toHaveProperty('problem');
+});
+
+test('a folder symlink to nothing is refused: it points somewhere, possibly out', () => {
+  symlinkSync(path.join(outside, 'gone'), path.join(ws, 'link'));
+  expect(confineToWorkspace('link/x.json', ws)).toHaveProperty('problem');
+});
+
+test('the problem says where the path leads and what to give instead', () => {
+  expect(confineToWorkspace('../x.json', ws)).toEqual({
+    problem: 'lies outside the workspace; give a path inside it, such as results/out.json',
+  });
 });
 
 test('a folder symlink that stays inside is accepted', () => {
