@@ -260,7 +260,7 @@ export async function collectEvidence(
     }
     if (evidence.failure !== undefined) run.end();
     // A usable baseline: the lists only its comparison needs go out now, pinned to the proof.
-    if (baseline && (await baseline.usable) && !run.signal.aborted) {
+    if (baseline && !run.signal.aborted && (await baseline.usable) && !run.signal.aborted) {
       const more = run.useBaseline();
       if (more.length > 0 && !run.signal.aborted)
         run.keepAll(run.ask(evidence.selector, more, false));
