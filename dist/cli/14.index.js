@@ -2857,6 +2857,10 @@ function collectBaseline(target, settings, port, plan, signal, imageRows) {
         const selector = 'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
         const scan = await port.proveScanned(target.endpoint, selector, true);
         b.requestIds.push(...scan.requestIds);
+        if (scan.digests.length > 1) {
+            b.failure = new errors/* GateError */.ue(`The baseline image (${what}) names ${scan.digests.length} images in Security Center: give baseline-image-digest.`);
+            return;
+        }
         if (scan.status === 'scanned' && scan.digests.length === 1) {
             b.digest = scan.digests[0];
             if (scan.scannedAt !== undefined)
@@ -2893,7 +2897,7 @@ function collectBaseline(target, settings, port, plan, signal, imageRows) {
         }));
     };
     const evidence = collect().then(() => b, (err) => {
-        b.failure ??= err;
+        b.failure ??= errors/* GateError */.ue.within(`The baseline image (${what})`, err);
         return b;
     });
     // Settles `usable` false whenever the baseline ended unusable (a second call does nothing).
@@ -2913,7 +2917,9 @@ async function baselineRepository(target, imageRows) {
         ...(repoRegionId !== undefined ? { repoRegionId } : {}),
     };
     const ref = target.baseline;
-    if (!ref || !('tag' in ref) || repoId !== undefined || repoInstanceId !== undefined)
+    // A registry instance holds many repositories, each with its own `main`: only a repository
+    // id (given, or the one the image's rows name) says which.
+    if (!ref || !('tag' in ref) || repoId !== undefined)
         return given;
     const rows = await imageRows();
     if (rows?.repository?.repoId)
@@ -7302,12 +7308,21 @@ class InputError extends Error {
  */
 class GateError extends Error {
     requestId;
+    /** The message without its RequestId. */
+    bare;
     constructor(message, requestId) {
         // A RequestId comes from the answer: one short line, whatever the answer sent.
         const id = requestId?.replace(/\s+/g, ' ').trim().slice(0, 100);
         super(id ? `${message} RequestId: ${id}.` : message);
         this.requestId = requestId;
+        this.bare = message;
         this.name = 'GateError';
+    }
+    /** Anything thrown, with what it was about in front (`context: message`), its RequestId kept. */
+    static within(context, err) {
+        return err instanceof GateError
+            ? new GateError(`${context}: ${err.bare}`, err.requestId)
+            : new GateError(`${context}: ${describeError(err)}`);
     }
 }
 /** Message of anything thrown, including non-Error values, without ever throwing itself. */

@@ -313,6 +313,12 @@ function collectBaseline(
       'tag' in ref ? { tag: ref.tag, ...repo } : { digest: ref.digest, ...repo };
     const scan = await port.proveScanned(target.endpoint, selector, true);
     b.requestIds.push(...scan.requestIds);
+    if (scan.digests.length > 1) {
+      b.failure = new GateError(
+        `The baseline image (${what}) names ${scan.digests.length} images in Security Center: give baseline-image-digest.`,
+      );
+      return;
+    }
     if (scan.status === 'scanned' && scan.digests.length === 1) {
       b.digest = scan.digests[0];
       if (scan.scannedAt !== undefined) b.scannedAt = scan.scannedAt;
@@ -350,7 +356,7 @@ function collectBaseline(
   const evidence = collect().then(
     () => b,
     (err: unknown) => {
-      b.failure ??= err;
+      b.failure ??= GateError.within(`The baseline image (${what})`, err);
       return b;
     },
   );
@@ -378,7 +384,9 @@ async function baselineRepository(
     ...(repoRegionId !== undefined ? { repoRegionId } : {}),
   };
   const ref = target.baseline;
-  if (!ref || !('tag' in ref) || repoId !== undefined || repoInstanceId !== undefined) return given;
+  // A registry instance holds many repositories, each with its own `main`: only a repository
+  // id (given, or the one the image's rows name) says which.
+  if (!ref || !('tag' in ref) || repoId !== undefined) return given;
   const rows = await imageRows();
   if (rows?.repository?.repoId) return { ...rows.repository, ...given };
   return `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository, and ${

@@ -14,6 +14,9 @@ export class InputError extends Error {
  * every message, and it is written here once rather than by every caller.
  */
 export class GateError extends Error {
+  /** The message without its RequestId. */
+  readonly bare: string;
+
   constructor(
     message: string,
     readonly requestId?: string,
@@ -21,7 +24,15 @@ export class GateError extends Error {
     // A RequestId comes from the answer: one short line, whatever the answer sent.
     const id = requestId?.replace(/\s+/g, ' ').trim().slice(0, 100);
     super(id ? `${message} RequestId: ${id}.` : message);
+    this.bare = message;
     this.name = 'GateError';
+  }
+
+  /** Anything thrown, with what it was about in front (`context: message`), its RequestId kept. */
+  static within(context: string, err: unknown): GateError {
+    return err instanceof GateError
+      ? new GateError(`${context}: ${err.bare}`, err.requestId)
+      : new GateError(`${context}: ${describeError(err)}`);
   }
 }
 

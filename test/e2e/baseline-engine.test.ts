@@ -122,6 +122,32 @@ describe('gating only what a change introduces', () => {
     expect(lookups[0]).toContain('crr-1');
   });
 
+  test("repo-instance-id alone: another repository's main in the instance is never the baseline", async () => {
+    // The image's repository has no main; a repository beside it in the same instance has one,
+    // with the same high CVE. Looked up instance-wide, it would hide the CVE (a false pass).
+    ctx.sim.addImage({
+      digest: PR,
+      repoId: 'crr-1',
+      repoInstanceId: 'cri-1',
+      counts: {},
+      findings: { cve: [SSH] },
+    });
+    ctx.sim.addImage({
+      digest: MAIN,
+      tag: 'main',
+      repoId: 'crr-2',
+      repoInstanceId: 'cri-1',
+      counts: {},
+      findings: { cve: [SSH] },
+    });
+    const r = await run({ 'repo-id': '', 'repo-instance-id': 'cri-1' });
+    expect(r.outputs['result']).toBe('fail');
+    const baseline = reportOf(r).images[0]?.baseline;
+    expect(baseline && 'reason' in baseline ? baseline.reason : '').toContain(
+      'does not know the baseline image',
+    );
+  });
+
   test("only the baseline image's list fails: error, naming the baseline", async () => {
     images([SSH]);
     ctx.sim.fault(

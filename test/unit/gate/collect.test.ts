@@ -1,6 +1,7 @@
 // collect.ts over a fake Security Center port on a fake clock: what is asked, when, with what,
 // and which answers are kept (early answers, the proof/count overlap, the lists read on a fail,
 // and the requests aborted once the image is decided). No HTTP.
+import { GateError } from '../../../src/infra/errors.js';
 import type { Category } from '../../../src/core/categories.js';
 import type { BaselineRef, ImageSelector } from '../../../src/core/selector.js';
 import { collectEvidence, type CollectSettings } from '../../../src/gate/collect.js';
@@ -386,6 +387,39 @@ describe('the baseline image (issue 18)', () => {
     expect(base!.at).toBe(image!.at);
   });
 
+  test('repo-instance-id alone does not name the repository: the rows do (never an instance-wide tag)', async () => {
+    const { ev, port } = await collect(
+      cveHigh,
+      script(),
+      { digest: DIGEST, repoInstanceId: 'cri-1' },
+      { tag: 'main' },
+    );
+    expect(proofs(port)).toEqual([
+      { digest: DIGEST, repoInstanceId: 'cri-1' },
+      { tag: 'main', repoId: 'crr-9', repoInstanceId: 'cri-1' },
+    ]);
+    expect(ev.baseline).toMatchObject({ digest: MAIN, repoId: 'crr-9' });
+  });
+
+  test('a baseline tag naming several images is an error that says so', async () => {
+    const { ev } = await collect(
+      cveHigh,
+      script({
+        proof: (sel) => ({
+          after: 100,
+          value: sel.tag
+            ? proven({ digests: [MAIN, 'c'.repeat(64)] })
+            : proven({ repository: { repoId: 'crr-9' } }),
+        }),
+      }),
+      { digest: DIGEST },
+      { tag: 'main' },
+    );
+    expect(judge(ev, cveHigh).error).toMatch(
+      /baseline image \(tag "main"\) names 2 images.*baseline-image-digest/,
+    );
+  });
+
   test('rows that name no single repository: the image is an error, never a registry-wide tag', async () => {
     for (const repository of [undefined, { repoId: '' }]) {
       // (agreedRepository never names '' itself: the check does not rest on that alone.)
@@ -496,6 +530,28 @@ describe('the baseline image (issue 18)', () => {
     expect(lists.map((c) => c.selector.digest).sort()).toEqual([DIGEST, MAIN].sort());
     for (const l of lists) expect(l.at).toBe(base.endedAt);
     expect(judge(ev, countOnly).error).toMatch(/the CVE list broke/);
+  });
+
+  test("the baseline's lookup fails: an error naming the baseline, its RequestId kept", async () => {
+    const { ev } = await collect(
+      countOnly,
+      script({
+        proof: (sel) =>
+          sel.tag === 'main'
+            ? {
+                after: 50,
+                error: new GateError('DescribeImageInstances failed: Forbidden.RAM', 'R-9'),
+              }
+            : { after: 100, value: proven({}) },
+      }),
+      { digest: DIGEST, repoId: 'crr-9' },
+      { tag: 'main' },
+    );
+    const j = judge(ev, countOnly);
+    expect(j.error).toBe(
+      'The baseline image (tag "main"): DescribeImageInstances failed: Forbidden.RAM RequestId: R-9.',
+    );
+    expect(j.requestId).toBe('R-9');
   });
 
   test("only the baseline's list fails: an error naming the baseline", async () => {
