@@ -447,7 +447,7 @@ function checkAccept(accept, line, rules, problems) {
     checkDuplicates(entries, problems);
     return entries;
 }
-/** Same id (any case) and same scope: the later entry is reported. */
+/** Same id (any case), scope, reason and expiry: the later entry is reported. */
 function checkDuplicates(entries, problems) {
     const first = new Map();
     for (const entry of entries) {
@@ -456,7 +456,7 @@ function checkDuplicates(entries, problems) {
         if (earlier) {
             problems.push({
                 line: entry.line,
-                message: `accept[${entry.index}]: duplicates accept[${earlier.index}] (line ${earlier.line}): same id and scope`,
+                message: `accept[${entry.index}]: duplicates accept[${earlier.index}] (line ${earlier.line}): same id, scope, reason and expires; remove one`,
             });
         }
         else
@@ -466,7 +466,14 @@ function checkDuplicates(entries, problems) {
 function scopeKey(entry) {
     const images = (entry.images ?? []).map((r) => `${r.kind}:${r.value}`).sort();
     const category = entry.category ?? '';
-    return JSON.stringify([entry.id.toLowerCase(), category, entry.package ?? '', images]);
+    return JSON.stringify([
+        entry.id.toLowerCase(),
+        category,
+        entry.package ?? '',
+        images,
+        entry.reason,
+        entry.expires,
+    ]);
 }
 
 

@@ -1444,8 +1444,10 @@ function applyBaselines(input, step, sources) {
 // policy file to check.
 //
 // What a missing file means: nothing to read at the default path (`.github/sas-image-gate.yml`,
-// defaulted or written out) or when the input is empty; anywhere else, a mistake (a path that
-// was meant to hold a policy and does not must not silently gate without it).
+// defaulted, written out, or an empty input, which means the default as for every other input);
+// anywhere else, a mistake (a path that was meant to hold a policy and does not must not
+// silently gate without it). An empty input still reads a file at the default path: a policy
+// committed to the repository is never skipped by a blank in the workflow.
 
 
 const DEFAULT_POLICY_FILE = '.github/sas-image-gate.yml';
@@ -1469,20 +1471,22 @@ function readPolicyInputs(input, source) {
     const maxAcceptDays = input.integer('max-accept-days', DEFAULT_MAX_ACCEPT_DAYS, 0, MAX_ACCEPT_DAYS_LIMIT, ' (0: no cap)');
     // With a refused cap, the file is still checked for everything else (no cap: no false alarm).
     const cap = input.problems.length > before ? 0 : maxAcceptDays;
-    const raw = input.raw('policy-file');
-    if (raw === '')
-        return { maxAcceptDays };
+    const raw = input.raw('policy-file') || DEFAULT_POLICY_FILE;
     if (CONTROL.test(raw) || raw.length > 4096) {
         input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} is not a file path; give a path relative to the workspace, such as ${DEFAULT_POLICY_FILE}`);
         return { maxAcceptDays };
     }
+    const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
+    // A caller with no files to read (unit tests): nothing at the default path. Skipping a policy
+    // only ever counts more; a path named on purpose is never skipped.
+    if (isDefault && !source.readPolicyFile)
+        return { maxAcceptDays };
     if (!source.readPolicyFile || !source.now)
         throw new Error('parseConfig needs readPolicyFile and now to read a policy file');
-    const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
     const read = source.readPolicyFile(raw);
     if ('missing' in read) {
         if (!isDefault)
-            input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file empty for no policy file`);
+            input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`);
         return { maxAcceptDays };
     }
     if ('problem' in read) {
@@ -1914,12 +1918,14 @@ function matchableCategories(entry) {
 }
 /**
  * The categories whose lists must be read for the policy: those an entry in force could match
- * (for `image` only, when given). The caller intersects them with the enforced categories.
+ * (for `image` only, when given: entries that `cover` it, or that `may-cover` it when some of its
+ * names are not known yet). The caller intersects them with the enforced categories.
  */
-function categoriesToRead(policy, today, image) {
+function categoriesToRead(policy, today, image, rule = 'covers') {
+    const covers = rule === 'covers' ? coversImage : mayCoverImage;
     const wanted = new Set();
     for (const entry of policy.entries) {
-        if (!isInForce(entry, today) || (image && !coversImage(entry, image)))
+        if (!isInForce(entry, today) || (image && !covers(entry, image)))
             continue;
         for (const c of matchableCategories(entry))
             wanted.add(c);
@@ -1946,6 +1952,26 @@ function coversImage(entry, image) {
         }
     });
 }
+/**
+ * Whether the entry's scope could still cover the image once all its names are known: a name not
+ * known yet (no repo-id before the scan proof's rows, no digest before a tag is resolved) may be
+ * any. What the gate reads up front for an image; coversImage decides what is accepted.
+ */
+function mayCoverImage(entry, image) {
+    if (!entry.images)
+        return true;
+    const digests = new Set(image.digests.map(normalDigest));
+    return entry.images.some((ref) => {
+        switch (ref.kind) {
+            case 'repo-id':
+                return image.repoId === undefined || ref.value === image.repoId;
+            case 'repo-name':
+                return image.repoName === undefined || ref.value === image.repoName;
+            case 'digest':
+                return digests.size === 0 || digests.has(ref.value);
+        }
+    });
+}
 /** The names an entry's id is compared with (lower case); malicious files by MD5 only. */
 function namesOf(finding) {
     const names = finding.category === 'malicious-files'
@@ -1969,11 +1995,11 @@ function scopeMatches(entry, finding) {
         return true;
     return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
 }
-/** Entry positions by lower-case id, for the entries checked here. */
-function indexById(entries, checked) {
+/** Entry positions by lower-case id, for the entries that may match here. */
+function indexById(entries, eligible) {
     const index = new Map();
     entries.forEach((entry, i) => {
-        if (!checked[i])
+        if (!eligible[i])
             return;
         const id = entry.id.toLowerCase();
         const list = index.get(id);
@@ -2007,9 +2033,9 @@ function applyPolicy(findings, options) {
         accepted: [],
         expiredMatches: [],
         hits: entries.map(() => 0),
-        checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
+        checked: entries.map((e) => matchableCategories(e).includes(category)),
     };
-    const byId = indexById(entries, app.checked);
+    const byId = indexById(entries, entries.map((e, i) => app.checked[i] === true && coversImage(e, image)));
     for (const finding of findings) {
         if (finding.category !== category)
             throw new Error(`a ${finding.category} finding in the ${category} list`);
@@ -2179,22 +2205,23 @@ function countCategory(input) {
 
 
 /**
- * The categories a policy file makes the run read whole (when enforced): those an entry in force
- * could match, for any image (issue 18). One answer for every image of the run, so the plan and
- * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
- * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ * The categories a policy file makes an image read whole (when enforced): those an entry in
+ * force covering it could match (issue 18); without `target`, those of any image. An entry
+ * scoped to other images costs this image neither a list nor a verdict. Without a date (settings
+ * built by hand) every entry counts as in force: more is read, not less.
  */
-function policyCategories(settings) {
+function policyCategories(settings, target) {
     if (!settings.policy)
         return [];
-    return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+    return categoriesToRead(settings.policy, settings.today ?? new Date(0), target?.image, target?.rule);
 }
 /** What core/plan.ts needs of the run's settings. */
-function planSettingsOf(settings, withBaseline = false) {
+function planSettingsOf(settings, withBaseline = false, target) {
     // With a baseline, every enforced vulnerability and baseline-risk category is counted from
     // lists (malicious files are always new: their count needs no comparison).
     const compared = withBaseline ? COMPARED : [];
-    const alsoRead = core_categories/* CATEGORIES */.R6.filter((c) => compared.includes(c) || policyCategories(settings).includes(c));
+    const policy = policyCategories(settings, target);
+    const alsoRead = core_categories/* CATEGORIES */.R6.filter((c) => compared.includes(c) || policy.includes(c));
     return {
         limits: settings.limits,
         ignoreUnfixable: settings.ignoreUnfixable,
@@ -2203,9 +2230,9 @@ function planSettingsOf(settings, withBaseline = false) {
         ...(alsoRead.length > 0 ? { alsoRead } : {}),
     };
 }
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-function planOf(settings, withBaseline = false) {
-    return planLists(planSettingsOf(settings, withBaseline));
+/** Which lists the run (or one image) reads, and why (core/plan.ts), from the run's settings. */
+function planOf(settings, withBaseline = false, target) {
+    return planLists(planSettingsOf(settings, withBaseline, target));
 }
 /** The categories compared with a baseline: malicious files are always new. */
 const COMPARED = core_categories/* CATEGORIES */.R6.filter((c) => c !== 'malicious-files');
@@ -2214,15 +2241,17 @@ function compared(plan) {
     return COMPARED.filter((c) => plan.enforced.includes(c));
 }
 /**
- * The names the image is known by, for entries' `images` scopes: what is known of it (its
- * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ * The names the image is known by, for entries' `images` scopes: what is known of it so far (its
+ * repo-id selector, else the repository its scan proof's rows agree on; the `namespace/name` its
+ * rows give; the digests gated).
  */
 function imageScope(e) {
     const scope = {
         digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
     };
-    if (e.selector.repoId !== undefined)
-        scope.repoId = e.selector.repoId;
+    const repoId = e.selector.repoId ?? e.scan?.repository?.repoId;
+    if (repoId !== undefined)
+        scope.repoId = repoId;
     const facts = e.scan?.rowFacts;
     if (facts?.repoNamespace && facts.repoName)
         scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
@@ -2257,7 +2286,9 @@ function judge(e, settings) {
         return failed(e.baseline.failure, j);
     }
     const used = e.baseline !== undefined && e.baseline.reason === undefined;
-    const plan = planOf(settings, used);
+    const scope = imageScope(e);
+    // What this image's limits need: entries scoped to other images need nothing of it.
+    const plan = planOf(settings, used, { image: scope, rule: 'covers' });
     // Decided by a list before the count query answered: that list's failure is the error.
     if (!e.count)
         return failed(listFailure(e, plan, j) ?? new errors/* GateError */.ue('The count query was not answered.'), j);
@@ -2267,18 +2298,20 @@ function judge(e, settings) {
             j.requestIds.push(answer.requestId);
         j.requestId = answer.requestId;
         j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
-        const scope = imageScope(e);
         const policy = settings.policy;
-        // Enforced categories an entry for this image could match: read whole (when an entry in
-        // force could match, the plan reads them up front; an expired entry only ever shows what it
-        // would have matched, in lists read anyway), counted with what the policy accepts taken out.
-        const applying = policy
-            ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
+        // Categories not off that an entry could match, expired or scoped to other images too: their
+        // lists are kept whole when read, and the policy applied to them (what an entry matched, or
+        // that it was checked and matched nothing). Those enforced are counted with what the policy
+        // accepts taken out (when an entry in force covering the image could match, the plan reads
+        // them up front).
+        const covering = policy
+            ? policyCategoriesOf(policy).filter((c) => !settings.limits[c].off)
             : [];
+        const applying = covering.filter((c) => plan.enforced.includes(c));
         // With a baseline used: the enforced categories compared, read whole for both images.
         const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
         for (const c of plan.upFront) {
-            const whole = applying.includes(c) || compared.includes(c);
+            const whole = covering.includes(c) || compared.includes(c);
             const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
             if (levels)
                 j.levels[c] = levels;
@@ -2326,20 +2359,41 @@ function judge(e, settings) {
         // Read only to show what to fix: its gaps are notes.
         if (j.evaluation.result === 'fail')
             for (const c of plan.onFail)
-                keep(c, e, answer, false, settings, j);
+                keep(c, e, answer, false, settings, j, covering.includes(c));
+        if (policy)
+            showExpired(covering, applying, policy, scope, settings, j);
         return j;
     }
     catch (err) {
         return failed(err, j);
     }
 }
-/** The categories the policy's entries covering this image could match, expired ones too. */
-function policyCategoriesFor(policy, scope) {
-    const wanted = new Set();
-    for (const entry of policy.entries)
-        if (coversImage(entry, scope))
-            for (const c of matchableCategories(entry))
-                wanted.add(c);
+/**
+ * Lists read anyway (for the SARIF log, or to show what to fix) of a category no entry in force
+ * covering the image could match: a finding an expired entry matches is shown with it
+ * ("acceptance expired on …") and counted in its `matched`. They count as before: no entry in
+ * force can match them (it would have made the category enforced), and if one did the image is
+ * an error.
+ */
+function showExpired(covering, applying, policy, scope, settings, j) {
+    for (const c of covering) {
+        const list = j.lists[c];
+        if (applying.includes(c) || !list)
+            continue;
+        const shown = applyPolicy(list.findings, {
+            policy,
+            category: c,
+            image: scope,
+            today: todayOf(settings),
+        });
+        if (shown.accepted.length > 0)
+            throw new errors/* GateError */.ue(`The policy file accepted ${label(c)} findings that are not counted.`);
+        (j.policy ??= {})[c] = shown;
+    }
+}
+/** The categories the policy's entries could match, expired ones too. */
+function policyCategoriesOf(policy) {
+    const wanted = new Set(policy.entries.flatMap(matchableCategories));
     return core_categories/* CATEGORIES */.R6.filter((c) => wanted.has(c));
 }
 /** The baseline image's findings of a category: read whole, or the image is an error. */
@@ -2658,6 +2712,8 @@ class Collection {
     withBaseline;
     stop = new AbortController();
     pending = [];
+    /** The baseline was shown usable: its comparison's lists are needed. */
+    compares = false;
     uuid;
     uuidProblem;
     /** What the image's own rows say (UUID, repository): list rows that say otherwise are another's. */
@@ -2666,9 +2722,12 @@ class Collection {
         this.target = target;
         this.settings = settings;
         this.port = port;
-        this.plan = planOf(settings);
-        this.withBaseline = target.baseline ? planOf(settings, true) : this.plan;
         this.evidence = { requestIds: [], selector: target.selector, lists: {} };
+        // Read up front: what the limits may need once the image's names are all known (a policy
+        // entry scoped by repo-id may cover an image chosen by digest: its rows will tell).
+        const upFront = { image: imageScope(this.evidence), rule: 'may-cover' };
+        this.plan = planOf(settings, false, upFront);
+        this.withBaseline = target.baseline ? planOf(settings, true, upFront) : this.plan;
         this.uuid = target.selector.uuid;
         const given = target.selector.uuid;
         this.facts = given ? Promise.resolve({ uuid: given }) : undefined;
@@ -2735,7 +2794,7 @@ class Collection {
             if (this.signal.aborted)
                 return;
             keep(value);
-            if (decided(this.evidence, this.plan.enforced))
+            if (decided(this.evidence, this.needed()))
                 this.end();
         }, (err) => {
             // Not an answer but a fault of the collection itself: the image is an error.
@@ -2763,9 +2822,19 @@ class Collection {
     useBaseline() {
         const more = this.withBaseline.upFront.filter((c) => !this.plan.upFront.includes(c));
         this.plan = this.withBaseline;
-        if (decided(this.evidence, this.plan.enforced))
+        this.compares = true;
+        if (decided(this.evidence, this.needed()))
             this.end();
         return more;
+    }
+    /**
+     * The lists whose failure makes the image an error, by what is known of it now (judge.ts
+     * decides with the same rule once all is in): a policy entry only once it surely covers the
+     * image. Deciding later than possible only costs time; never earlier than judge would.
+     */
+    needed() {
+        const image = imageScope(this.evidence);
+        return planOf(this.settings, this.compares, { image, rule: 'covers' }).enforced;
     }
     /** Once the proof is in, and before the first answer is kept. */
     proven(scanUuid) {
@@ -3720,6 +3789,11 @@ async function credentialProvider(config, transport, ports) {
 
 /** Entries expiring within this many days are flagged. */
 const EXPIRING_DAYS = 14;
+function expiringRef(entry, days) {
+    const out = ref(entry);
+    Object.defineProperty(out, 'days', { value: days, enumerable: false });
+    return out;
+}
 function ref(entry) {
     return { id: entry.id, line: entry.line, expires: entry.expires };
 }
@@ -3757,7 +3831,7 @@ class PolicyUsage {
                 return;
             }
             if (days <= EXPIRING_DAYS)
-                out.expiring.push({ ...ref(entry), days });
+                out.expiring.push(expiringRef(entry, days));
             if (!this.checked[i])
                 out.notChecked.push(ref(entry));
             else if ((this.hits[i] ?? 0) === 0)
@@ -3864,7 +3938,6 @@ function addPolicyParts(entry, outcome, settings, toReport) {
                 entry.accepted.push({
                     category: c,
                     id: finding.id,
-                    key: finding.key,
                     level: finding.level,
                     package: packageOf(finding, e),
                     reason: e.reason,
@@ -5452,10 +5525,10 @@ function policySection(report) {
         `**Policy file:** ${render_policy_code(p.path, 200)}.`,
         ...entryList('**Expiring within 14 days:**', p.expiring.map((e) => `${name(e)} expires in ${e.days} day${e.days === 1 ? '' : 's'} (${escapeText(e.expires)})`)),
         ...entryList('**Expired** (they accept nothing; renew with a new reason or remove them):', p.expired.map((e) => e.matched > 0
-            ? `${name(e)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
-            : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing`)),
+            ? `${render_policy_code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
+            : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing in the lists read`)),
         ...entryList('**Unused** (in force, matched no finding in any gated image: clean them up if stale):', p.unused.map(name)),
-        ...entryList('**Not checked** (no list they could match was read for an image they cover):', p.notChecked.map(name)),
+        ...entryList('**Not checked** (no list they could match was read):', p.notChecked.map(name)),
     ];
     return lines;
 }
@@ -6840,11 +6913,12 @@ function cliWording(problem) {
 
 async function policySource(env, root, now) {
     const read = (given) => readConfinedText(root, given, MAX_POLICY_BYTES);
-    const given = new InputReader(env).raw('policy-file');
+    // Empty means the default path (inputs/policy.ts).
+    const given = new InputReader(env).raw('policy-file') || DEFAULT_POLICY_FILE;
     // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
-    const first = given === '' ? undefined : read(given);
+    const first = read(given);
     const source = {
-        readPolicyFile: (path) => (first && path === given ? first : read(path)),
+        readPolicyFile: (path) => (path === given ? first : read(path)),
         now,
     };
     if (first && 'text' in first)

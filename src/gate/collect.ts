@@ -28,10 +28,12 @@ import type { Config } from '../inputs/config.js';
 import {
   compared,
   decided,
+  imageScope,
   judge,
   planOf,
   type BaselineEvidence,
   type Evidence,
+  type PlanFor,
   type Settled,
 } from './judge.js';
 import type { ListResult } from './read-lists.js';
@@ -86,6 +88,8 @@ class Collection {
   readonly withBaseline: ListPlan;
   private readonly stop = new AbortController();
   private readonly pending: Array<Promise<void>> = [];
+  /** The baseline was shown usable: its comparison's lists are needed. */
+  private compares = false;
   private uuid: string | undefined;
   private uuidProblem: string | undefined;
   /** What the image's own rows say (UUID, repository): list rows that say otherwise are another's. */
@@ -96,9 +100,12 @@ class Collection {
     private readonly settings: CollectSettings,
     private readonly port: SecurityCenterPort,
   ) {
-    this.plan = planOf(settings);
-    this.withBaseline = target.baseline ? planOf(settings, true) : this.plan;
     this.evidence = { requestIds: [], selector: target.selector, lists: {} };
+    // Read up front: what the limits may need once the image's names are all known (a policy
+    // entry scoped by repo-id may cover an image chosen by digest: its rows will tell).
+    const upFront: PlanFor = { image: imageScope(this.evidence), rule: 'may-cover' };
+    this.plan = planOf(settings, false, upFront);
+    this.withBaseline = target.baseline ? planOf(settings, true, upFront) : this.plan;
     this.uuid = target.selector.uuid;
     const given = target.selector.uuid;
     this.facts = given ? Promise.resolve({ uuid: given }) : undefined;
@@ -172,7 +179,7 @@ class Collection {
       (value) => {
         if (this.signal.aborted) return;
         keep(value);
-        if (decided(this.evidence, this.plan.enforced)) this.end();
+        if (decided(this.evidence, this.needed())) this.end();
       },
       (err: unknown) => {
         // Not an answer but a fault of the collection itself: the image is an error.
@@ -200,8 +207,19 @@ class Collection {
   useBaseline(): Category[] {
     const more = this.withBaseline.upFront.filter((c) => !this.plan.upFront.includes(c));
     this.plan = this.withBaseline;
-    if (decided(this.evidence, this.plan.enforced)) this.end();
+    this.compares = true;
+    if (decided(this.evidence, this.needed())) this.end();
     return more;
+  }
+
+  /**
+   * The lists whose failure makes the image an error, by what is known of it now (judge.ts
+   * decides with the same rule once all is in): a policy entry only once it surely covers the
+   * image. Deciding later than possible only costs time; never earlier than judge would.
+   */
+  private needed(): Category[] {
+    const image = imageScope(this.evidence);
+    return planOf(this.settings, this.compares, { image, rule: 'covers' }).enforced;
   }
 
   /** Once the proof is in, and before the first answer is kept. */

@@ -17,7 +17,6 @@ import type { Config } from '../inputs/config.js';
 import {
   applyPolicy,
   categoriesToRead,
-  coversImage,
   matchableCategories,
   type ImageScope,
   type PolicyApplication,
@@ -97,14 +96,33 @@ export interface Judgement {
 }
 
 /**
- * The categories a policy file makes the run read whole (when enforced): those an entry in force
- * could match, for any image (issue 18). One answer for every image of the run, so the plan and
- * the printed RAM policy agree; an entry scoped to other images costs its list, never a verdict.
- * Without a date (settings built by hand) every entry counts as in force: more is read, not less.
+ * For whom a plan is made: the whole run (the printed RAM policy: every list any image may read),
+ * or one image, by the names known of it. `covers`: entries whose scope covers it for sure (what
+ * the limits need); `may-cover`: also those that may once its names are known (what is read up
+ * front, before the scan proof's rows name its repository).
  */
-export function policyCategories(settings: Pick<Config, 'policy' | 'today'>): Category[] {
+export interface PlanFor {
+  image: ImageScope;
+  rule: 'covers' | 'may-cover';
+}
+
+/**
+ * The categories a policy file makes an image read whole (when enforced): those an entry in
+ * force covering it could match (issue 18); without `target`, those of any image. An entry
+ * scoped to other images costs this image neither a list nor a verdict. Without a date (settings
+ * built by hand) every entry counts as in force: more is read, not less.
+ */
+export function policyCategories(
+  settings: Pick<Config, 'policy' | 'today'>,
+  target?: PlanFor,
+): Category[] {
   if (!settings.policy) return [];
-  return categoriesToRead(settings.policy, settings.today ?? new Date(0));
+  return categoriesToRead(
+    settings.policy,
+    settings.today ?? new Date(0),
+    target?.image,
+    target?.rule,
+  );
 }
 
 /** What core/plan.ts needs of the run's settings. */
@@ -114,13 +132,13 @@ export function planSettingsOf(
     'limits' | 'ignoreUnfixable' | 'listFindings' | 'readEveryList' | 'policy' | 'today'
   >,
   withBaseline = false,
+  target?: PlanFor,
 ): ListPlanSettings {
   // With a baseline, every enforced vulnerability and baseline-risk category is counted from
   // lists (malicious files are always new: their count needs no comparison).
   const compared = withBaseline ? COMPARED : [];
-  const alsoRead = CATEGORIES.filter(
-    (c) => compared.includes(c) || policyCategories(settings).includes(c),
-  );
+  const policy = policyCategories(settings, target);
+  const alsoRead = CATEGORIES.filter((c) => compared.includes(c) || policy.includes(c));
   return {
     limits: settings.limits,
     ignoreUnfixable: settings.ignoreUnfixable,
@@ -130,9 +148,9 @@ export function planSettingsOf(
   };
 }
 
-/** Which lists the run reads, and why (core/plan.ts), from the run's settings. */
-export function planOf(settings: JudgeSettings, withBaseline = false): ListPlan {
-  return planLists(planSettingsOf(settings, withBaseline));
+/** Which lists the run (or one image) reads, and why (core/plan.ts), from the run's settings. */
+export function planOf(settings: JudgeSettings, withBaseline = false, target?: PlanFor): ListPlan {
+  return planLists(planSettingsOf(settings, withBaseline, target));
 }
 
 /** The categories compared with a baseline: malicious files are always new. */
@@ -144,14 +162,16 @@ export function compared(plan: ListPlan): Category[] {
 }
 
 /**
- * The names the image is known by, for entries' `images` scopes: what is known of it (its
- * repo-id selector, the repository its scan proof's rows agree on, the digests gated).
+ * The names the image is known by, for entries' `images` scopes: what is known of it so far (its
+ * repo-id selector, else the repository its scan proof's rows agree on; the `namespace/name` its
+ * rows give; the digests gated).
  */
 export function imageScope(e: Evidence): ImageScope {
   const scope: ImageScope = {
     digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
   };
-  if (e.selector.repoId !== undefined) scope.repoId = e.selector.repoId;
+  const repoId = e.selector.repoId ?? e.scan?.repository?.repoId;
+  if (repoId !== undefined) scope.repoId = repoId;
   const facts = e.scan?.rowFacts;
   if (facts?.repoNamespace && facts.repoName)
     scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
@@ -184,7 +204,9 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     return failed(e.baseline.failure, j);
   }
   const used = e.baseline !== undefined && e.baseline.reason === undefined;
-  const plan = planOf(settings, used);
+  const scope = imageScope(e);
+  // What this image's limits need: entries scoped to other images need nothing of it.
+  const plan = planOf(settings, used, { image: scope, rule: 'covers' });
   // Decided by a list before the count query answered: that list's failure is the error.
   if (!e.count)
     return failed(listFailure(e, plan, j) ?? new GateError('The count query was not answered.'), j);
@@ -193,18 +215,20 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     if (answer.requestId) j.requestIds.push(answer.requestId);
     j.requestId = answer.requestId;
     j.gatedDigests = e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []);
-    const scope = imageScope(e);
     const policy = settings.policy;
-    // Enforced categories an entry for this image could match: read whole (when an entry in
-    // force could match, the plan reads them up front; an expired entry only ever shows what it
-    // would have matched, in lists read anyway), counted with what the policy accepts taken out.
-    const applying = policy
-      ? policyCategoriesFor(policy, scope).filter((c) => plan.enforced.includes(c))
+    // Categories not off that an entry could match, expired or scoped to other images too: their
+    // lists are kept whole when read, and the policy applied to them (what an entry matched, or
+    // that it was checked and matched nothing). Those enforced are counted with what the policy
+    // accepts taken out (when an entry in force covering the image could match, the plan reads
+    // them up front).
+    const covering = policy
+      ? policyCategoriesOf(policy).filter((c) => !settings.limits[c].off)
       : [];
+    const applying = covering.filter((c) => plan.enforced.includes(c));
     // With a baseline used: the enforced categories compared, read whole for both images.
     const compared = used ? COMPARED.filter((c) => plan.enforced.includes(c)) : [];
     for (const c of plan.upFront) {
-      const whole = applying.includes(c) || compared.includes(c);
+      const whole = covering.includes(c) || compared.includes(c);
       const levels = keep(c, e, answer, plan.enforced.includes(c), settings, j, whole);
       if (levels) j.levels[c] = levels;
     }
@@ -246,18 +270,47 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
     });
     // Read only to show what to fix: its gaps are notes.
     if (j.evaluation.result === 'fail')
-      for (const c of plan.onFail) keep(c, e, answer, false, settings, j);
+      for (const c of plan.onFail) keep(c, e, answer, false, settings, j, covering.includes(c));
+    if (policy) showExpired(covering, applying, policy, scope, settings, j);
     return j;
   } catch (err) {
     return failed(err, j);
   }
 }
 
-/** The categories the policy's entries covering this image could match, expired ones too. */
-function policyCategoriesFor(policy: Policy, scope: ImageScope): Category[] {
-  const wanted = new Set<Category>();
-  for (const entry of policy.entries)
-    if (coversImage(entry, scope)) for (const c of matchableCategories(entry)) wanted.add(c);
+/**
+ * Lists read anyway (for the SARIF log, or to show what to fix) of a category no entry in force
+ * covering the image could match: a finding an expired entry matches is shown with it
+ * ("acceptance expired on …") and counted in its `matched`. They count as before: no entry in
+ * force can match them (it would have made the category enforced), and if one did the image is
+ * an error.
+ */
+function showExpired(
+  covering: readonly Category[],
+  applying: readonly Category[],
+  policy: Policy,
+  scope: ImageScope,
+  settings: JudgeSettings,
+  j: Judgement,
+): void {
+  for (const c of covering) {
+    const list = j.lists[c];
+    if (applying.includes(c) || !list) continue;
+    const shown = applyPolicy(list.findings, {
+      policy,
+      category: c,
+      image: scope,
+      today: todayOf(settings),
+    });
+    if (shown.accepted.length > 0)
+      throw new GateError(`The policy file accepted ${label(c)} findings that are not counted.`);
+    (j.policy ??= {})[c] = shown;
+  }
+}
+
+/** The categories the policy's entries could match, expired ones too. */
+function policyCategoriesOf(policy: Policy): Category[] {
+  const wanted = new Set(policy.entries.flatMap(matchableCategories));
   return CATEGORIES.filter((c) => wanted.has(c));
 }
 

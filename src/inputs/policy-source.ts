@@ -5,7 +5,7 @@
 // run without a policy file does not pay for it at start-up.
 import { readConfinedText, type ConfinedRead } from '../infra/confined-path.js';
 import type { ConfigSource } from './config.js';
-import { MAX_POLICY_BYTES } from './policy.js';
+import { DEFAULT_POLICY_FILE, MAX_POLICY_BYTES } from './policy.js';
 import { InputReader } from './reader.js';
 
 export async function policySource(
@@ -14,11 +14,12 @@ export async function policySource(
   now: Date,
 ): Promise<ConfigSource> {
   const read = (given: string): ConfinedRead => readConfinedText(root, given, MAX_POLICY_BYTES);
-  const given = new InputReader(env).raw('policy-file');
+  // Empty means the default path (inputs/policy.ts).
+  const given = new InputReader(env).raw('policy-file') || DEFAULT_POLICY_FILE;
   // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
-  const first = given === '' ? undefined : read(given);
+  const first = read(given);
   const source: ConfigSource = {
-    readPolicyFile: (path) => (first && path === given ? first : read(path)),
+    readPolicyFile: (path) => (path === given ? first : read(path)),
     now,
   };
   if (first && 'text' in first)

@@ -7,8 +7,10 @@
 // policy file to check.
 //
 // What a missing file means: nothing to read at the default path (`.github/sas-image-gate.yml`,
-// defaulted or written out) or when the input is empty; anywhere else, a mistake (a path that
-// was meant to hold a policy and does not must not silently gate without it).
+// defaulted, written out, or an empty input, which means the default as for every other input);
+// anywhere else, a mistake (a path that was meant to hold a policy and does not must not
+// silently gate without it). An empty input still reads a file at the default path: a policy
+// committed to the repository is never skipped by a blank in the workflow.
 import path from 'node:path';
 import type { Policy, PolicyOptions, PolicyParse } from '../policy/policy-file.js';
 import { show } from '../infra/text.js';
@@ -66,22 +68,24 @@ export function readPolicyInputs(
   );
   // With a refused cap, the file is still checked for everything else (no cap: no false alarm).
   const cap = input.problems.length > before ? 0 : maxAcceptDays;
-  const raw = input.raw('policy-file');
-  if (raw === '') return { maxAcceptDays };
+  const raw = input.raw('policy-file') || DEFAULT_POLICY_FILE;
   if (CONTROL.test(raw) || raw.length > 4096) {
     input.problem(
       `policy-file: ${show(raw)} is not a file path; give a path relative to the workspace, such as ${DEFAULT_POLICY_FILE}`,
     );
     return { maxAcceptDays };
   }
+  const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
+  // A caller with no files to read (unit tests): nothing at the default path. Skipping a policy
+  // only ever counts more; a path named on purpose is never skipped.
+  if (isDefault && !source.readPolicyFile) return { maxAcceptDays };
   if (!source.readPolicyFile || !source.now)
     throw new Error('parseConfig needs readPolicyFile and now to read a policy file');
-  const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
   const read = source.readPolicyFile(raw);
   if ('missing' in read) {
     if (!isDefault)
       input.problem(
-        `policy-file: ${show(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file empty for no policy file`,
+        `policy-file: ${show(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`,
       );
     return { maxAcceptDays };
   }

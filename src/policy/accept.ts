@@ -47,7 +47,11 @@ export interface PolicyApplication {
   expiredMatches: Acceptance[];
   /** Per entry (aligned with `policy.entries`): findings it matched here, in force or expired. */
   hits: number[];
-  /** Per entry: whether its scope covers this image and category (it was checked here). */
+  /**
+   * Per entry: whether it could match this category (its list was read whole here), whatever
+   * its `images` scope: an entry whose lists were read matched nothing or something, so it is
+   * unused or used, never "not checked" (usage.ts).
+   */
   checked: boolean[];
 }
 
@@ -71,12 +75,19 @@ export function matchableCategories(entry: AcceptEntry): Category[] {
 
 /**
  * The categories whose lists must be read for the policy: those an entry in force could match
- * (for `image` only, when given). The caller intersects them with the enforced categories.
+ * (for `image` only, when given: entries that `cover` it, or that `may-cover` it when some of its
+ * names are not known yet). The caller intersects them with the enforced categories.
  */
-export function categoriesToRead(policy: Policy, today: Today, image?: ImageScope): Category[] {
+export function categoriesToRead(
+  policy: Policy,
+  today: Today,
+  image?: ImageScope,
+  rule: 'covers' | 'may-cover' = 'covers',
+): Category[] {
+  const covers = rule === 'covers' ? coversImage : mayCoverImage;
   const wanted = new Set<Category>();
   for (const entry of policy.entries) {
-    if (!isInForce(entry, today) || (image && !coversImage(entry, image))) continue;
+    if (!isInForce(entry, today) || (image && !covers(entry, image))) continue;
     for (const c of matchableCategories(entry)) wanted.add(c);
   }
   return CATEGORIES.filter((c) => wanted.has(c));
@@ -99,6 +110,26 @@ export function coversImage(entry: AcceptEntry, image: ImageScope): boolean {
         return image.repoName !== undefined && ref.value === image.repoName;
       case 'digest':
         return digests.has(ref.value);
+    }
+  });
+}
+
+/**
+ * Whether the entry's scope could still cover the image once all its names are known: a name not
+ * known yet (no repo-id before the scan proof's rows, no digest before a tag is resolved) may be
+ * any. What the gate reads up front for an image; coversImage decides what is accepted.
+ */
+export function mayCoverImage(entry: AcceptEntry, image: ImageScope): boolean {
+  if (!entry.images) return true;
+  const digests = new Set(image.digests.map(normalDigest));
+  return entry.images.some((ref) => {
+    switch (ref.kind) {
+      case 'repo-id':
+        return image.repoId === undefined || ref.value === image.repoId;
+      case 'repo-name':
+        return image.repoName === undefined || ref.value === image.repoName;
+      case 'digest':
+        return digests.size === 0 || digests.has(ref.value);
     }
   });
 }
@@ -129,11 +160,11 @@ function scopeMatches(entry: AcceptEntry, finding: Finding): boolean {
   return finding.category === 'cve-vulns' && finding.packages.some((p) => p.name === entry.package);
 }
 
-/** Entry positions by lower-case id, for the entries checked here. */
-function indexById(entries: readonly AcceptEntry[], checked: boolean[]): Map<string, number[]> {
+/** Entry positions by lower-case id, for the entries that may match here. */
+function indexById(entries: readonly AcceptEntry[], eligible: boolean[]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   entries.forEach((entry, i) => {
-    if (!checked[i]) return;
+    if (!eligible[i]) return;
     const id = entry.id.toLowerCase();
     const list = index.get(id);
     if (list) list.push(i);
@@ -167,9 +198,12 @@ export function applyPolicy(
     accepted: [],
     expiredMatches: [],
     hits: entries.map(() => 0),
-    checked: entries.map((e) => matchableCategories(e).includes(category) && coversImage(e, image)),
+    checked: entries.map((e) => matchableCategories(e).includes(category)),
   };
-  const byId = indexById(entries, app.checked);
+  const byId = indexById(
+    entries,
+    entries.map((e, i) => app.checked[i] === true && coversImage(e, image)),
+  );
   for (const finding of findings) {
     if (finding.category !== category)
       throw new Error(`a ${finding.category} finding in the ${category} list`);

@@ -11,9 +11,11 @@
 // - `version` must be the number 1 (a quoted "1" is text, not a version).
 // - Text fields must be YAML text: `id: 12345` (a number) is refused with "quote it", so an id that
 //   looks like a number is never read in a changed form.
-// - Two entries with the same id (case-insensitive, as matching is) and the same scope (category,
-//   package, images) are duplicates even when their reason or expiry differ: which expiry holds
-//   would otherwise depend on the order of the file.
+// - An exact duplicate is the same id (case-insensitive, as matching is), scope (category,
+//   package, images, in any order), reason and expiry. Entries for one finding that differ in
+//   reason or expiry are allowed (an expired entry and its renewal, say): a finding several
+//   entries in force match is accepted by the one that runs longest (accept.ts), whatever the
+//   order of the file.
 // - `images: []` is bad input (a scope that covers no image is a mistake, not a way to disable).
 import type { Category } from '../core/categories.js';
 import { dayOf, type Today } from './dates.js';
@@ -132,7 +134,7 @@ function checkAccept(
   return entries;
 }
 
-/** Same id (any case) and same scope: the later entry is reported. */
+/** Same id (any case), scope, reason and expiry: the later entry is reported. */
 function checkDuplicates(entries: AcceptEntry[], problems: LineProblem[]): void {
   const first = new Map<string, AcceptEntry>();
   for (const entry of entries) {
@@ -141,7 +143,7 @@ function checkDuplicates(entries: AcceptEntry[], problems: LineProblem[]): void 
     if (earlier) {
       problems.push({
         line: entry.line,
-        message: `accept[${entry.index}]: duplicates accept[${earlier.index}] (line ${earlier.line}): same id and scope`,
+        message: `accept[${entry.index}]: duplicates accept[${earlier.index}] (line ${earlier.line}): same id, scope, reason and expires; remove one`,
       });
     } else first.set(key, entry);
   }
@@ -150,5 +152,12 @@ function checkDuplicates(entries: AcceptEntry[], problems: LineProblem[]): void 
 function scopeKey(entry: AcceptEntry): string {
   const images = (entry.images ?? []).map((r: ImageRef) => `${r.kind}:${r.value}`).sort();
   const category: Category | '' = entry.category ?? '';
-  return JSON.stringify([entry.id.toLowerCase(), category, entry.package ?? '', images]);
+  return JSON.stringify([
+    entry.id.toLowerCase(),
+    category,
+    entry.package ?? '',
+    images,
+    entry.reason,
+    entry.expires,
+  ]);
 }

@@ -3,10 +3,12 @@
 // entries expiring soon, entries in force that matched nothing (stale exceptions to clean up),
 // and entries that could not be checked because no list they could match was read.
 //
-// "Checked" is judged per image: an entry is checked when a list of a category it could match
-// was read for an image its `images` scope covers. So one policy file shared by several workflows
-// (each gating other images) does not call the other workflows' entries unused: they are
-// reported as not checked. None of this is an error.
+// "Checked" follows the lists: an entry is checked when a list of a category it could match was
+// read whole (for the policy, a limit or a comparison) for any gated image. An entry checked that
+// matched nothing in any gated image is unused, whatever its `images` scope: a scope naming only
+// images this run does not gate matches nothing here either. An entry whose categories were read
+// for no image (an `off` category, a count-only limit no entry in force could touch) is not
+// checked. None of this is an error.
 import type { Today } from './dates.js';
 import { daysLeft, type PolicyApplication } from './accept.js';
 import type { AcceptEntry, Policy } from './policy-file.js';
@@ -27,8 +29,17 @@ export interface ExpiredRef extends EntryRef {
 }
 
 export interface ExpiringRef extends EntryRef {
-  /** Whole UTC days from today to `expires` (1 to 14). */
-  days: number;
+  /**
+   * Whole UTC days from today to `expires` (1 to 14), for the summary's "expires in N days". Not
+   * enumerable: the report's JSON names each entry by `{id, line, expires}` only (issue 18).
+   */
+  readonly days: number;
+}
+
+function expiringRef(entry: AcceptEntry, days: number): ExpiringRef {
+  const out = ref(entry);
+  Object.defineProperty(out, 'days', { value: days, enumerable: false });
+  return out as ExpiringRef;
 }
 
 /** The report's top-level `policy` object. */
@@ -40,7 +51,7 @@ export interface PolicyReport {
   expiring: ExpiringRef[];
   /** In force, checked, and matched no finding in any gated image. */
   unused: EntryRef[];
-  /** In force, and no list it could match was read for an image it covers. */
+  /** In force, and no list it could match was read whole for any gated image. */
   notChecked: EntryRef[];
 }
 
@@ -83,7 +94,7 @@ export class PolicyUsage {
         out.expired.push({ ...ref(entry), matched: this.hits[i] ?? 0 });
         return;
       }
-      if (days <= EXPIRING_DAYS) out.expiring.push({ ...ref(entry), days });
+      if (days <= EXPIRING_DAYS) out.expiring.push(expiringRef(entry, days));
       if (!this.checked[i]) out.notChecked.push(ref(entry));
       else if ((this.hits[i] ?? 0) === 0) out.unused.push(ref(entry));
     });

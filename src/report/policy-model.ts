@@ -35,8 +35,6 @@ export interface AcceptedFinding {
   category: Category;
   /** The id shown (CVE id, vulnerability name, sample name, check name). */
   id: string;
-  /** The finding's identity key (a malicious file's MD5). */
-  key: string;
   level: Level;
   /** The package the entry names, else the finding's first package; null when it names none. */
   package: string | null;
@@ -136,7 +134,6 @@ export function addPolicyParts(
         entry.accepted.push({
           category: c,
           id: finding.id,
-          key: finding.key,
           level: finding.level,
           package: packageOf(finding, e),
           reason: e.reason,

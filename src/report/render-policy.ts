@@ -163,18 +163,15 @@ export function policySection(report: Report): string[] {
       '**Expired** (they accept nothing; renew with a new reason or remove them):',
       p.expired.map((e) =>
         e.matched > 0
-          ? `${name(e)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
-          : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing`,
+          ? `${code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
+          : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing in the lists read`,
       ),
     ),
     ...entryList(
       '**Unused** (in force, matched no finding in any gated image: clean them up if stale):',
       p.unused.map(name),
     ),
-    ...entryList(
-      '**Not checked** (no list they could match was read for an image they cover):',
-      p.notChecked.map(name),
-    ),
+    ...entryList('**Not checked** (no list they could match was read):', p.notChecked.map(name)),
   ];
   return lines;
 }

@@ -88,6 +88,13 @@ describe('accepted risks applied by the engine', () => {
     expect(r.summary).toContain('Accepted risks');
   });
 
+  test('an empty policy-file means the default path: the file there applies', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30)));
+    const r = await run({ 'policy-file': '' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(r.outputs['accepted']).toBe('1');
+  });
+
   test('an expired entry does not apply: fail, flagged as expired', async () => {
     writePolicy(acceptEntry('CVE-2024-6387', day(-1)));
     const r = await run();
@@ -122,6 +129,55 @@ describe('accepted risks applied by the engine', () => {
     const r = await run({ 'repo-id': 'crr-1' });
     expect(r.outputs['result']).toBe('pass');
     expect(r.outputs['accepted']).toBe('1');
+  });
+
+  test('an entry scoped to the repo-id accepts an image chosen by digest alone (its rows name it)', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30), '    images: [crr-1]\n'));
+    const r = await run();
+    expect(r.outputs['result']).toBe('pass');
+    expect(r.outputs['accepted']).toBe('1');
+  });
+
+  test("an entry scoped to another image: this image's list is not needed, its failure no error; the entry is unused", async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30), '    images: [crr-other]\n'));
+    ctx.sim.fault(
+      { kind: 'raw', status: 200, body: '{"RequestId":"R-BAD","VulRecords":"nope"}' },
+      { action: 'DescribeImageVulList', times: 10 },
+    );
+    const r = await run({ 'max-cve-vulns': '5' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(reportOf(r).policy?.notChecked).toEqual([
+      { id: 'CVE-2024-6387', line: 3, expires: day(30) },
+    ]);
+  });
+
+  test('an entry scoped to another repository known up front costs this image no list call', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30), '    images: [crr-other]\n'));
+    const r = await run({ 'max-cve-vulns': '5', 'repo-id': 'crr-1' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(ctx.sim.requestsFor('DescribeImageVulList')).toHaveLength(0);
+    expect(reportOf(r).policy?.notChecked).toHaveLength(1);
+  });
+
+  test('an entry scoped to another image, its list read for a limit: unused', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30), '    images: [crr-other]\n'));
+    const r = await run({ 'max-cve-vulns': 'high:5' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(reportOf(r).policy?.unused).toEqual([
+      { id: 'CVE-2024-6387', line: 3, expires: day(30) },
+    ]);
+  });
+
+  test('an expired entry is shown on the findings listed for a failing bare-N image', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(-1)));
+    const r = await run({ 'max-cve-vulns': '0' });
+    expect(r.outputs['result']).toBe('fail');
+    expect(reportOf(r).policy?.expired).toEqual([
+      { id: 'CVE-2024-6387', line: 3, expires: day(-1), matched: 1 },
+    ]);
+    const listed = image(r)?.findings['cve-vulns']?.find((f) => f.id === 'CVE-2024-6387');
+    expect(listed?.acceptanceExpired).toEqual({ expires: day(-1), policyLine: 3 });
+    expect(r.summary).toContain(`acceptance expired on ${day(-1)}, policy line 3`);
   });
 
   test('a bare N counts what is not accepted', async () => {

@@ -64,12 +64,20 @@ function config(inputs: Record<string, string>, source?: ConfigSource) {
 const write = (rel: string, text: string | Buffer) => writeFileSync(path.join(root, rel), text);
 
 describe('which policy file, and what a missing one means', () => {
-  test('no input (or an empty one): no policy, nothing read, default cap', () => {
+  test('no input (or an empty one) means the default path: missing there, no policy', () => {
     const calls: string[] = [];
     const c = config({ 'policy-file': '' }, { readPolicyFile: reader(calls) });
     expect(c.policy).toBeUndefined();
     expect(c.maxAcceptDays).toBe(365);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['.github/sas-image-gate.yml']);
+  });
+
+  test('an empty input still reads the file at the default path', () => {
+    write(
+      '.github/sas-image-gate.yml',
+      'version: 1\naccept:\n  - id: CVE-2024-6387\n    reason: r\n    expires: 2027-01-01\n',
+    );
+    expect(config({ 'policy-file': '' }).policy?.entries).toHaveLength(1);
   });
 
   test.each([

@@ -202,27 +202,45 @@ describe('parsePolicy: duplicates, refused YAML, size, all at once', () => {
     const entry = [`  - ${ID}`, `    ${REASON}`, `    ${EXPIRES}`];
     const text = ['version: 1', 'accept:', ...entry, ...entry, ''].join('\n');
     expect(problems(text)).toEqual([
-      `${PATH}:6: accept[1]: duplicates accept[0] (line 3): same id and scope`,
+      `${PATH}:6: accept[1]: duplicates accept[0] (line 3): same id, scope, reason and expires; remove one`,
     ]);
   });
 
-  test('the same id in another case and scope in another order is a duplicate, even with another expiry', () => {
+  test('the same id in another case and scope in another order is a duplicate', () => {
+    const entry = (id: string, images: string) => [
+      `  - id: ${id}`,
+      `    ${REASON}`,
+      `    ${EXPIRES}`,
+      `    images: [${images}]`,
+    ];
+    const text = [
+      'version: 1',
+      'accept:',
+      ...entry('CVE-2024-6387', 'crr-a, team/app'),
+      ...entry('cve-2024-6387', 'team/app, crr-a'),
+      '',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      `${PATH}:7: accept[1]: duplicates accept[0] (line 3): same id, scope, reason and expires; remove one`,
+    ]);
+  });
+
+  test('the same id and scope with another reason or expiry is not a duplicate (a renewal)', () => {
     const text = [
       'version: 1',
       'accept:',
       `  - ${ID}`,
       `    ${REASON}`,
       `    ${EXPIRES}`,
-      '    images: [crr-a, team/app]',
-      '  - id: cve-2024-6387',
-      '    reason: later',
+      `  - ${ID}`,
+      '    reason: renewed, tracked in SEC-200',
       '    expires: 2027-04-30',
-      '    images: [team/app, crr-a]',
+      `  - ${ID}`,
+      `    ${REASON}`,
+      '    expires: 2027-05-31',
       '',
     ].join('\n');
-    expect(problems(text)).toEqual([
-      `${PATH}:7: accept[1]: duplicates accept[0] (line 3): same id and scope`,
-    ]);
+    expect(entries(text).map((e) => e.line)).toEqual([3, 6, 9]);
   });
 
   test.each([

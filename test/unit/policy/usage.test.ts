@@ -18,7 +18,7 @@ describe('policyReport', () => {
     entry({ id: 'CVE-2099-0001', expires: '2026-12-15' }), // 3, line 15: expiring in 14 days, unused
     entry({ id: 'CVE-2099-0002', expires: '2026-12-16' }), // 4, line 19: 15 days: not expiring, unused
     entry({ id: SHELL.key, category: 'malicious-files' }), // 5, line 23: its list was never read
-    entry({ id: 'CVE-2024-6387', images: [{ kind: 'repo-id', value: 'crr-other' }] }), // 6, line 27: image not gated
+    entry({ id: 'CVE-2024-6387', images: [{ kind: 'repo-id', value: 'crr-other' }] }), // 6, line 27: image not gated: unused
     entry({ id: 'CVE-2021-44228', category: 'sca-vulns', expires: '2026-12-02' }), // 7, line 31: matches, expires tomorrow
   );
 
@@ -38,18 +38,25 @@ describe('policyReport', () => {
         { id: 'CVE-1999-0001', line: 11, expires: '2026-10-01', matched: 0 },
       ],
       expiring: [
-        { id: 'CVE-2099-0001', line: 15, expires: '2026-12-15', days: 14 },
-        { id: 'CVE-2021-44228', line: 31, expires: '2026-12-02', days: 1 },
+        { id: 'CVE-2099-0001', line: 15, expires: '2026-12-15' },
+        { id: 'CVE-2021-44228', line: 31, expires: '2026-12-02' },
       ],
       unused: [
         { id: 'CVE-2099-0001', line: 15, expires: '2026-12-15' },
         { id: 'CVE-2099-0002', line: 19, expires: '2026-12-16' },
-      ],
-      notChecked: [
-        { id: SHELL.key, line: 23, expires: '2027-03-31' },
         { id: 'CVE-2024-6387', line: 27, expires: '2027-03-31' },
       ],
+      notChecked: [{ id: SHELL.key, line: 23, expires: '2027-03-31' }],
     });
+  });
+
+  test('an expiring entry keeps its days for the summary, out of the JSON', () => {
+    const expiring = run().expiring;
+    expect(expiring.map((e) => e.days)).toEqual([14, 1]);
+    expect(JSON.parse(JSON.stringify(expiring))).toEqual([
+      { id: 'CVE-2099-0001', line: 15, expires: '2026-12-15' },
+      { id: 'CVE-2021-44228', line: 31, expires: '2026-12-02' },
+    ]);
   });
 
   test('an entry matched in one image only is not unused', () => {
