@@ -329,14 +329,11 @@ function buildSarif(input) {
         const accepted = new Set(image.accepted ?? []);
         const inherited = image.baseline ? new Set(image.baseline.inherited) : undefined;
         for (const category of core_categories/* CATEGORIES */.R6) {
+            const compared = image.baseline?.compared.includes(category) === true;
             for (const finding of image.findings[category] ?? []) {
                 if (accepted.has(finding))
                     continue;
-                const state = inherited
-                    ? inherited.has(finding)
-                        ? 'unchanged'
-                        : 'new'
-                    : undefined;
+                const state = inherited && compared ? (inherited.has(finding) ? 'unchanged' : 'new') : undefined;
                 const ruleId = ruleIdFor(category, finding);
                 const severity = findingSeverity(category, finding);
                 const level = (0,findings/* levelRank */.Le)(finding.level) < 0 ? 'high' : finding.level;
@@ -450,6 +447,7 @@ function sarifMarks(outcome) {
         out.accepted = accepted;
     if (outcome.baseline?.used)
         out.baseline = {
+            compared: core_categories/* CATEGORIES */.R6.filter((c) => outcome.comparison?.[c] !== undefined || c === 'malicious-files'),
             inherited: core_categories/* CATEGORIES */.R6.flatMap((c) => outcome.comparison?.[c]?.inherited ?? []),
         };
     return out;

@@ -5459,7 +5459,7 @@ function baselineLines(image) {
     if (!('digest' in b)) {
         return [
             '',
-            `**Baseline:** ${selectorsText(b.selectors)}: not used, so every finding was gated: ${escape_escapeShort(b.reason, 600)}`,
+            `**Baseline:** ${selectorsText(b.selectors)}: not used. ${escape_escapeShort(b.reason, 600)}`,
         ];
     }
     const scanned = b.scannedAt ? `, scanned at ${when(b.scannedAt)}` : '';
@@ -6205,14 +6205,11 @@ function buildSarif(input) {
         const accepted = new Set(image.accepted ?? []);
         const inherited = image.baseline ? new Set(image.baseline.inherited) : undefined;
         for (const category of core_categories/* CATEGORIES */.R6) {
+            const compared = image.baseline?.compared.includes(category) === true;
             for (const finding of image.findings[category] ?? []) {
                 if (accepted.has(finding))
                     continue;
-                const state = inherited
-                    ? inherited.has(finding)
-                        ? 'unchanged'
-                        : 'new'
-                    : undefined;
+                const state = inherited && compared ? (inherited.has(finding) ? 'unchanged' : 'new') : undefined;
                 const ruleId = ruleIdFor(category, finding);
                 const severity = findingSeverity(category, finding);
                 const level = (0,core_findings/* levelRank */.Le)(finding.level) < 0 ? 'high' : finding.level;
@@ -6326,6 +6323,7 @@ function sarifMarks(outcome) {
         out.accepted = accepted;
     if (outcome.baseline?.used)
         out.baseline = {
+            compared: core_categories/* CATEGORIES */.R6.filter((c) => outcome.comparison?.[c] !== undefined || c === 'malicious-files'),
             inherited: core_categories/* CATEGORIES */.R6.flatMap((c) => outcome.comparison?.[c]?.inherited ?? []),
         };
     return out;

@@ -75,7 +75,7 @@ export function baselineLines(image: ImageReport): string[] {
   if (!('digest' in b)) {
     return [
       '',
-      `**Baseline:** ${selectorsText(b.selectors)}: not used, so every finding was gated: ${escapeShort(b.reason, 600)}`,
+      `**Baseline:** ${selectorsText(b.selectors)}: not used. ${escapeShort(b.reason, 600)}`,
     ];
   }
   const scanned = b.scannedAt ? `, scanned at ${when(b.scannedAt)}` : '';

@@ -18,10 +18,13 @@ export interface SarifImage {
    */
   accepted?: readonly Finding[];
   /**
-   * Set when the image was compared with a baseline: the findings it inherited (same objects as
-   * in `findings`) are `unchanged`, every other result `new`.
+   * Set when the image was compared with a baseline: in the categories `compared` (malicious
+   * files always: they are always new), the findings it inherited (same objects as in
+   * `findings`) are `unchanged`, every other result `new`. Results of a category not compared
+   * (its limit `off`: the baseline's list was not read) carry no `baselineState`: the gate does
+   * not know, and calling them new would raise alerts for what the baseline already had.
    */
-  baseline?: { inherited: readonly Finding[] };
+  baseline?: { compared: readonly Category[]; inherited: readonly Finding[] };
 }
 
 export interface SarifInput {

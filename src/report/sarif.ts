@@ -98,13 +98,11 @@ export function buildSarif(input: SarifInput): SarifBuild {
     const accepted = new Set(image.accepted ?? []);
     const inherited = image.baseline ? new Set(image.baseline.inherited) : undefined;
     for (const category of CATEGORIES) {
+      const compared = image.baseline?.compared.includes(category) === true;
       for (const finding of image.findings[category] ?? []) {
         if (accepted.has(finding)) continue;
-        const state: BaselineState | undefined = inherited
-          ? inherited.has(finding)
-            ? 'unchanged'
-            : 'new'
-          : undefined;
+        const state: BaselineState | undefined =
+          inherited && compared ? (inherited.has(finding) ? 'unchanged' : 'new') : undefined;
         const ruleId = ruleIdFor(category, finding);
         const severity = findingSeverity(category, finding);
         const level: Level = levelRank(finding.level) < 0 ? 'high' : finding.level;
@@ -223,6 +221,9 @@ export function sarifMarks(outcome: ImageOutcome): Pick<SarifImage, 'accepted' |
   if (accepted.length > 0) out.accepted = accepted;
   if (outcome.baseline?.used)
     out.baseline = {
+      compared: CATEGORIES.filter(
+        (c) => outcome.comparison?.[c] !== undefined || c === 'malicious-files',
+      ),
       inherited: CATEGORIES.flatMap((c) => outcome.comparison?.[c]?.inherited ?? []),
     };
   return out;

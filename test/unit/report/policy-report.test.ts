@@ -343,7 +343,7 @@ describe('summary and comment', () => {
       OPTS,
     );
     expect(md).toContain(
-      `**Baseline:** image-digest <code>sha256:${BASE_DIGEST}</code>: not used, so every finding was gated: never scanned &lt;b&gt;`,
+      `**Baseline:** image-digest <code>sha256:${BASE_DIGEST}</code>: not used. never scanned &lt;b&gt;`,
     );
   });
 });
@@ -398,6 +398,14 @@ describe('SARIF', () => {
     expect(messages).not.toContain('CVE-2024-6387');
     expect(messages).not.toContain('SSH root login');
     expect(log.runs[0].results.every((r) => r.baselineState === undefined)).toBe(true);
+  });
+
+  test('a category not compared with the baseline (its limit off): its results carry no baselineState', () => {
+    const log = sarifOf(outcome({ baseline: { findings: [ZLIB] } }));
+    const byCategory = (prefix: string) =>
+      log.runs[0].results.filter((r) => r.ruleId.startsWith(prefix)).map((r) => r.baselineState);
+    expect(byCategory('cve-vulns').sort()).toEqual(['new', 'new', 'unchanged']);
+    expect(byCategory('baseline-risks')).toEqual([undefined]);
   });
 
   test('with a baseline every result says new or unchanged, and the log validates', () => {
