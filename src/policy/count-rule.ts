@@ -6,7 +6,10 @@
 // The count query and the list may disagree (they are two answers, given at two moments). Where
 // something was accepted, the number a bare `N` is compared with is the larger of (count query
 // total − accepted) and (the list's unaccepted findings): an acceptance never lowers the total by
-// more than it took out of the list, and never below what the list still shows.
+// more than it took out of the list, and never below what the list still shows. A baseline is
+// held to the same rule: with one, the number is the larger of (count query total − accepted −
+// inherited) and (the list's new unaccepted findings), so a baseline only ever lowers the total
+// by findings identified in both images, never by findings the list did not show.
 //
 // Units: the count query counts baseline-risk items, the lists count checks. So for
 // baseline-risks the total is in items: an accepted check takes out its items (0 when the list
@@ -26,8 +29,7 @@ export interface CategoryCount {
   levels: LevelCounts;
   /**
    * The number a bare `N` limit is compared with, in the count query's unit (see the units
-   * above): from the list when a baseline was used or no count total was given, else the count
-   * rule.
+   * above): from the list when no count total was given, else the count rule.
    */
   total: number;
   accepted: Acceptance[];
@@ -98,11 +100,19 @@ export function countCategory(input: CategoryCountInput): CategoryCount {
     // still in the image, accepted ones included.
     const split = compareWithBaseline(category, unaccepted, baseline);
     const fixed = compareWithBaseline(category, findings, baseline).fixed;
+    const newUnits = countUnits(category, split.new, 'counted');
+    const taken =
+      countUnits(
+        category,
+        accepted.map((a) => a.finding),
+        'accepted',
+      ) + countUnits(category, split.inherited, 'accepted');
     return {
       category,
       counted: split.new,
       levels: levelCounts(split.new),
-      total: countUnits(category, split.new, 'counted'),
+      total:
+        countQueryTotal === undefined ? newUnits : gatedTotal(countQueryTotal, taken, newUnits),
       accepted,
       expiredMatches,
       baseline: { new: split.new, inherited: split.inherited, fixed },

@@ -126,13 +126,24 @@ describe('countCategory: read → policy → baseline → judge', () => {
       findings: [SSH, CURL, ZLIB],
       application: apply(),
       baseline: [ZLIB, OLD],
-      countQueryTotal: 99,
+      countQueryTotal: 3,
     });
     expect(result.accepted.map((a) => a.finding)).toEqual([SSH]);
     expect(result.counted).toEqual([CURL]);
     expect(result.levels).toEqual({ high: 1, medium: 0, low: 0 });
     expect(result.total).toBe(1);
     expect(result.baseline).toEqual({ new: [CURL], inherited: [ZLIB], fixed: [OLD] });
+  });
+
+  test('with a baseline the count rule holds: only findings identified in both images lower the total', () => {
+    // The count query says 10, the list shows 3: the 7 unseen findings are neither accepted nor
+    // inherited, so they count (a baseline never lowers a total by what the list did not show).
+    const base = { category: 'cve-vulns' as const, findings: [SSH, CURL, ZLIB], baseline: [ZLIB] };
+    expect(countCategory({ ...base, countQueryTotal: 10 }).total).toBe(9);
+    expect(countCategory({ ...base, application: apply(), countQueryTotal: 10 }).total).toBe(8);
+    // The list shows more than the count query: what the list shows new counts.
+    expect(countCategory({ ...base, countQueryTotal: 1 }).total).toBe(2);
+    expect(countCategory(base).total).toBe(2);
   });
 
   test('an accepted finding that the baseline has is not fixed', () => {
