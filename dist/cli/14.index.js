@@ -1900,7 +1900,7 @@ var dates = __webpack_require__(6931);
 
 
 /** Days from today until the entry's `expires` date: 0 or less means expired. */
-function accept_daysLeft(entry, today) {
+function daysLeft(entry, today) {
     const expires = (0,dates/* parseDay */.Iq)(entry.expires);
     if (expires === undefined)
         throw new Error(`unchecked expires date "${entry.expires}"`);
@@ -1908,7 +1908,7 @@ function accept_daysLeft(entry, today) {
 }
 /** In force: before 00:00 UTC of its `expires` date. */
 function isInForce(entry, today) {
-    return accept_daysLeft(entry, today) > 0;
+    return daysLeft(entry, today) > 0;
 }
 /** The categories an entry could match: its category, cve-vulns with `package`, else all. */
 function matchableCategories(entry) {
@@ -2169,11 +2169,13 @@ function countCategory(input) {
         // still in the image, accepted ones included.
         const split = compareWithBaseline(category, unaccepted, baseline);
         const fixed = compareWithBaseline(category, findings, baseline).fixed;
+        const newUnits = countUnits(category, split.new, 'counted');
+        const taken = countUnits(category, accepted.map((a) => a.finding), 'accepted') + countUnits(category, split.inherited, 'accepted');
         return {
             category,
             counted: split.new,
             levels: levelCounts(split.new),
-            total: countUnits(category, split.new, 'counted'),
+            total: countQueryTotal === undefined ? newUnits : gatedTotal(countQueryTotal, taken, newUnits),
             accepted,
             expiredMatches,
             baseline: { new: split.new, inherited: split.inherited, fixed },
@@ -3789,11 +3791,6 @@ async function credentialProvider(config, transport, ports) {
 
 /** Entries expiring within this many days are flagged. */
 const EXPIRING_DAYS = 14;
-function expiringRef(entry, days) {
-    const out = ref(entry);
-    Object.defineProperty(out, 'days', { value: days, enumerable: false });
-    return out;
-}
 function ref(entry) {
     return { id: entry.id, line: entry.line, expires: entry.expires };
 }
@@ -3831,7 +3828,7 @@ class PolicyUsage {
                 return;
             }
             if (days <= EXPIRING_DAYS)
-                out.expiring.push(expiringRef(entry, days));
+                out.expiring.push({ ...ref(entry), days });
             if (!this.checked[i])
                 out.notChecked.push(ref(entry));
             else if ((this.hits[i] ?? 0) === 0)
@@ -3841,7 +3838,7 @@ class PolicyUsage {
     }
 }
 /** The report's `policy` object from every application of a run. */
-function usage_policyReport(policy, today, applications) {
+function policyReport(policy, today, applications) {
     const usage = new PolicyUsage(policy, today);
     for (const app of applications)
         usage.record(app);
@@ -3876,7 +3873,7 @@ function usage_policyReport(policy, today, applications) {
 function runPolicyReport(policy, today, outcomes) {
     const apps = [];
     for (const o of outcomes)
-        for (const c of CATEGORIES) {
+        for (const c of core_categories/* CATEGORIES */.R6) {
             const app = o.policy?.[c];
             if (app)
                 apps.push(app);
@@ -4090,8 +4087,9 @@ function scanReport(scan) {
     };
 }
 function buildReport(config, outcomes, 
-/** The run's policy usage (report/policy-model.ts's runPolicyReport), with a policy file. */
+/** The run's policy usage; by default made from the outcomes when there is a policy file. */
 extra = {}) {
+    const policy = extra.policy ?? runPolicy(config, outcomes);
     const images = outcomes.map((o) => imageReport(o, config));
     let counts = null;
     for (const image of images) {
@@ -4109,8 +4107,28 @@ extra = {}) {
         riskStatus: config.riskStatus,
         counts,
         images,
-        ...(extra.policy ? { policy: extra.policy } : {}),
+        ...(policy ? { policy } : {}),
     };
+}
+/** What became of the policy file's entries over the run (both front ends report it). */
+function runPolicy(config, outcomes) {
+    if (!config.policy)
+        return undefined;
+    if (!config.today)
+        throw new Error('a policy file is reported with the date it was applied on');
+    return runPolicyReport(config.policy, config.today, outcomes);
+}
+/**
+ * The report as JSON, for the `report` output, report-file and `--format json`: what only the
+ * renderers use (an expiring entry's `days`, for "expires in N days") left out, so each policy
+ * entry is `{id, line, expires}` (issue 18).
+ */
+function reportJson(report) {
+    const policy = report.policy;
+    if (!policy)
+        return JSON.stringify(report);
+    const expiring = policy.expiring.map(({ id, line, expires }) => ({ id, line, expires }));
+    return JSON.stringify({ ...report, policy: { ...policy, expiring } });
 }
 /** The report of a run that stopped before any image was gated. */
 function failedRunReport(error, problems) {
@@ -4354,7 +4372,7 @@ const OPTIONS = [
     },
     own('images-file', SELECT, '<path>', 'A file with the images, one per line, in the form SAS_IMAGE_GATE_IMAGES takes. SAS_IMAGE_GATE_IMAGES and SAS_IMAGE_GATE_IMAGES_FILE together are bad input.'),
     action('risk-status', SELECT, '<status>', 'Which risks count: unhandled, handled or all. Risks marked handled in Security Center act as an allow-list with unhandled.', 'unhandled'),
-    action('policy-file', POLICY, '<path>', 'Policy file of accepted risks, relative to and inside the working directory. Missing at the default path, or empty: no policy.', '.github/sas-image-gate.yml'),
+    action('policy-file', POLICY, '<path>', 'Policy file of accepted risks, relative to and inside the working directory. Empty means the default path; missing there: no policy.', '.github/sas-image-gate.yml'),
     action('max-accept-days', POLICY, '<days>', 'The longest an acceptance in the policy file may run, in days; 0: no cap.', '365'),
     action('baseline-image-tag', SELECT, '<tag>', "Gate only what an image adds over this tag's image in the same repository."),
     action('baseline-image-digest', SELECT, '<digest>', 'Gate only what the image adds over this image (one image only).'),
@@ -5212,6 +5230,7 @@ function worstScanStatus(statuses) {
 // leaves out, `report-file` holds: the output then says `"truncated": true`. Pure.
 
 
+
 /** The `report` output's bound, in UTF-8 bytes: half of GitHub's 1 MB per output. */
 const REPORT_OUTPUT_MAX_BYTES = 512 * 1024;
 /** Paths and packages listed per finding in the output. */
@@ -5254,7 +5273,7 @@ function listFewer(image, max) {
         out.findingsLeftOut = leftOut;
     return { image: out, cut };
 }
-const bounded_size = (r) => (0,infra_text/* utf8Bytes */.dy)(JSON.stringify(r));
+const bounded_size = (r) => (0,infra_text/* utf8Bytes */.dy)(reportJson(r));
 /** The report as the `report` output carries it: within `maxBytes`, marked when anything is left out. */
 function boundedReport(report, maxBytes = REPORT_OUTPUT_MAX_BYTES) {
     let truncated = false;
@@ -5310,6 +5329,7 @@ function boundedReport(report, maxBytes = REPORT_OUTPUT_MAX_BYTES) {
 
 
 
+
 function outputValues(report) {
     const out = { result: report.result };
     for (const c of core_categories/* CATEGORIES */.R6)
@@ -5339,7 +5359,7 @@ function outputValues(report) {
         compared.length > 0 ? String(compared.reduce((n, i) => n + newCount(i), 0)) : '';
     out['sarif-file'] = '';
     // Bounded: report-file holds the complete document.
-    out['report'] = JSON.stringify(boundedReport(report));
+    out['report'] = reportJson(boundedReport(report));
     return out;
 }
 
@@ -6536,6 +6556,7 @@ function sarifImages(outcomes) {
 
 
 
+
 const SUMMARY_MAX_BYTES = 512 * 1024; // UTF-8 bytes, as the action's summary
 function absolute(run, option) {
     const given = run.requests[option];
@@ -6633,7 +6654,7 @@ function writeVerdictFiles(run, report, policy, sarifWritten = '') {
     if (run.requests['junit-file'] !== undefined)
         put(run, 'junit-file', (0,secrets/* scrub */._I)(buildJunit(report)), 'JUnit XML');
     if (run.requests['report-file'] !== undefined)
-        put(run, 'report-file', JSON.stringify(report), 'Report JSON');
+        put(run, 'report-file', reportJson(report), 'Report JSON');
     if (run.requests['summary-file'] !== undefined) {
         const markdown = render_renderMarkdown(report, { ...policy, maxBytes: SUMMARY_MAX_BYTES });
         put(run, 'summary-file', (0,secrets/* scrub */._I)(markdown), 'Markdown summary');
@@ -7107,7 +7128,7 @@ function badInput(io, log, problems, json, requests) {
 function print(io, report, json) {
     verdictPrinted = true;
     if (json) {
-        io.stdout(`${JSON.stringify(report)}\n`);
+        io.stdout(`${reportJson(report)}\n`);
         return;
     }
     const env = io.env;

@@ -15,8 +15,7 @@ import { armWatchdog, WATCHDOG_GRACE_MS, writeVerdict } from './lifecycle.js';
 import type { Logger } from '../infra/log.js';
 import { actionLog, annotatePolicyFile, failStep } from './log.js';
 import { policySource } from '../inputs/policy-source.js';
-import { runPolicyReport } from '../report/policy-model.js';
-import { buildReport, failedRunReport, type Report } from '../report/model.js';
+import { buildReport, failedRunReport, reportJson, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { renderMarkdown, verdictHeadline } from '../report/render.js';
 import { registerSecret, scrub, scrubDeep, setMasker } from '../infra/secrets.js';
@@ -62,8 +61,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, log: Logger = ac
       return (audience) => fetchIdToken({ ...opts, env, audience });
     },
   });
-  const policy = config.policy ? runPolicyReport(config.policy, now, outcomes) : undefined;
-  const report = scrubDeep(buildReport(config, outcomes, { policy }));
+  const report = scrubDeep(buildReport(config, outcomes));
   writeSummary(report, config, env, log);
   if (config.reportFile) writeReportFile(report, config.reportFile, log);
   if (report.policy) annotatePolicyFile(report.policy);
@@ -161,7 +159,7 @@ function writeSummary(
 /** The complete report, unbounded (the output is bounded); a file not written is a warning. */
 function writeReportFile(report: Report, file: string, log: Logger): void {
   try {
-    replaceFile(file, JSON.stringify(report));
+    replaceFile(file, reportJson(report));
     log.info(`Report written to ${file}.`);
   } catch (err) {
     log.warning(`Report file not written to ${file}: ${describeError(err)}`);

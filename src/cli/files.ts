@@ -20,7 +20,7 @@ import type { Config } from '../inputs/config.js';
 import { buildDotenv } from '../report/dotenv.js';
 import { buildGitlabReport, type GitlabImage } from '../report/gitlab.js';
 import { buildJunit } from '../report/junit.js';
-import type { ImageOutcome, Report } from '../report/model.js';
+import { reportJson, type ImageOutcome, type Report } from '../report/model.js';
 import { outputValues } from '../report/outputs.js';
 import { renderMarkdown } from '../report/render.js';
 import { buildSarif } from '../report/sarif.js';
@@ -174,7 +174,7 @@ export function writeVerdictFiles(
   if (run.requests['junit-file'] !== undefined)
     put(run, 'junit-file', scrub(buildJunit(report)), 'JUnit XML');
   if (run.requests['report-file'] !== undefined)
-    put(run, 'report-file', JSON.stringify(report), 'Report JSON');
+    put(run, 'report-file', reportJson(report), 'Report JSON');
   if (run.requests['summary-file'] !== undefined) {
     const markdown = renderMarkdown(report, { ...policy, maxBytes: SUMMARY_MAX_BYTES });
     put(run, 'summary-file', scrub(markdown), 'Markdown summary');

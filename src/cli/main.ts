@@ -14,7 +14,7 @@ import { registerSecret, scrub, scrubDeep } from '../infra/secrets.js';
 import { VERSION } from '../infra/version.js';
 import { parseConfig, type Config } from '../inputs/config.js';
 import { runGate } from '../gate/run.js';
-import { buildReport, failedRunReport, type Report } from '../report/model.js';
+import { buildReport, failedRunReport, reportJson, type Report } from '../report/model.js';
 import { renderText } from '../report/text.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { withhold, writeReportFiles, type FileRequests, type FileRun } from './files.js';
@@ -214,7 +214,7 @@ function badInput(
 function print(io: CliIo, report: Report, json: boolean): void {
   verdictPrinted = true;
   if (json) {
-    io.stdout(`${JSON.stringify(report)}\n`);
+    io.stdout(`${reportJson(report)}\n`);
     return;
   }
   const env = io.env;

@@ -136,7 +136,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     'policy-file',
     POLICY,
     '<path>',
-    'Policy file of accepted risks, relative to and inside the working directory. Missing at the default path, or empty: no policy.',
+    'Policy file of accepted risks, relative to and inside the working directory. Empty means the default path; missing there: no policy.',
     '.github/sas-image-gate.yml',
   ),
   action(

@@ -31,15 +31,10 @@ export interface ExpiredRef extends EntryRef {
 export interface ExpiringRef extends EntryRef {
   /**
    * Whole UTC days from today to `expires` (1 to 14), for the summary's "expires in N days". Not
-   * enumerable: the report's JSON names each entry by `{id, line, expires}` only (issue 18).
+   * in the report's JSON (report/model.ts's reportJson), which names each entry by `{id, line,
+   * expires}` only (issue 18).
    */
-  readonly days: number;
-}
-
-function expiringRef(entry: AcceptEntry, days: number): ExpiringRef {
-  const out = ref(entry);
-  Object.defineProperty(out, 'days', { value: days, enumerable: false });
-  return out as ExpiringRef;
+  days: number;
 }
 
 /** The report's top-level `policy` object. */
@@ -94,7 +89,7 @@ export class PolicyUsage {
         out.expired.push({ ...ref(entry), matched: this.hits[i] ?? 0 });
         return;
       }
-      if (days <= EXPIRING_DAYS) out.expiring.push(expiringRef(entry, days));
+      if (days <= EXPIRING_DAYS) out.expiring.push({ ...ref(entry), days });
       if (!this.checked[i]) out.notChecked.push(ref(entry));
       else if ((this.hits[i] ?? 0) === 0) out.unused.push(ref(entry));
     });

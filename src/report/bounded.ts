@@ -6,7 +6,7 @@
 // leaves out, `report-file` holds: the output then says `"truncated": true`. Pure.
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { shorten, utf8Bytes } from '../infra/text.js';
-import type { ImageReport, Report, ReportFinding } from './model.js';
+import { reportJson, type ImageReport, type Report, type ReportFinding } from './model.js';
 
 /** The `report` output's bound, in UTF-8 bytes: half of GitHub's 1 MB per output. */
 export const REPORT_OUTPUT_MAX_BYTES = 512 * 1024;
@@ -51,7 +51,7 @@ function listFewer(image: ImageReport, max: number): { image: ImageReport; cut: 
   return { image: out, cut };
 }
 
-const size = (r: Report) => utf8Bytes(JSON.stringify(r));
+const size = (r: Report) => utf8Bytes(reportJson(r));
 
 /** The report as the `report` output carries it: within `maxBytes`, marked when anything is left out. */
 export function boundedReport(report: Report, maxBytes = REPORT_OUTPUT_MAX_BYTES): Report {

@@ -25,6 +25,7 @@ import type { ScanStatus } from '../core/scan.js';
 import type { Policy } from '../policy/policy-file.js';
 import {
   addPolicyParts,
+  runPolicyReport,
   type AcceptedFinding,
   type BaselineReport,
   type FindingMarks,
@@ -207,6 +208,8 @@ export interface ReportSettings {
   riskStatus: RiskStatus;
   /** The policy file read, if any (its accepted risks are reported). */
   policy?: Policy;
+  /** Set with a policy file: its UTC date is "today" for the expiry rules. */
+  today?: Date;
 }
 
 /** ISO 8601, or null for a time that is missing or cannot be a date (never throws). */
@@ -231,9 +234,10 @@ function scanReport(scan: ScanOutcome | undefined): ScanReport {
 export function buildReport(
   config: ReportSettings,
   outcomes: readonly ImageOutcome[],
-  /** The run's policy usage (report/policy-model.ts's runPolicyReport), with a policy file. */
+  /** The run's policy usage; by default made from the outcomes when there is a policy file. */
   extra: { policy?: PolicyReport } = {},
 ): Report {
+  const policy = extra.policy ?? runPolicy(config, outcomes);
   const images = outcomes.map((o) => imageReport(o, config));
   let counts: Counts | null = null;
   for (const image of images) {
@@ -249,8 +253,30 @@ export function buildReport(
     riskStatus: config.riskStatus,
     counts,
     images,
-    ...(extra.policy ? { policy: extra.policy } : {}),
+    ...(policy ? { policy } : {}),
   };
+}
+
+/** What became of the policy file's entries over the run (both front ends report it). */
+function runPolicy(
+  config: ReportSettings,
+  outcomes: readonly ImageOutcome[],
+): PolicyReport | undefined {
+  if (!config.policy) return undefined;
+  if (!config.today) throw new Error('a policy file is reported with the date it was applied on');
+  return runPolicyReport(config.policy, config.today, outcomes);
+}
+
+/**
+ * The report as JSON, for the `report` output, report-file and `--format json`: what only the
+ * renderers use (an expiring entry's `days`, for "expires in N days") left out, so each policy
+ * entry is `{id, line, expires}` (issue 18).
+ */
+export function reportJson(report: Report): string {
+  const policy = report.policy;
+  if (!policy) return JSON.stringify(report);
+  const expiring = policy.expiring.map(({ id, line, expires }) => ({ id, line, expires }));
+  return JSON.stringify({ ...report, policy: { ...policy, expiring } });
 }
 
 /** The report of a run that stopped before any image was gated. */

@@ -2,7 +2,7 @@
 import { CATEGORIES } from '../core/categories.js';
 import { worstScanStatus } from '../core/scan.js';
 import { boundedReport } from './bounded.js';
-import type { Report } from './model.js';
+import { reportJson, type Report } from './model.js';
 import { acceptedCount, comparedWithBaseline, newCount } from './policy-model.js';
 
 export function outputValues(report: Report): Record<string, string> {
@@ -33,6 +33,6 @@ export function outputValues(report: Report): Record<string, string> {
     compared.length > 0 ? String(compared.reduce((n, i) => n + newCount(i), 0)) : '';
   out['sarif-file'] = '';
   // Bounded: report-file holds the complete document.
-  out['report'] = JSON.stringify(boundedReport(report));
+  out['report'] = reportJson(boundedReport(report));
   return out;
 }

@@ -86,6 +86,7 @@ describe('accepted risks applied by the engine', () => {
     expect(img?.findings['cve-vulns']?.map((f) => f.id)).toEqual(['CVE-2024-0002']);
     expect(reportOf(r).policy).toMatchObject({ unused: [], expired: [], notChecked: [] });
     expect(r.summary).toContain('Accepted risks');
+    expect(r.summary).not.toContain('expires in');
   });
 
   test('an empty policy-file means the default path: the file there applies', async () => {
@@ -93,6 +94,17 @@ describe('accepted risks applied by the engine', () => {
     const r = await run({ 'policy-file': '' });
     expect(r.outputs['result']).toBe('pass');
     expect(r.outputs['accepted']).toBe('1');
+  });
+
+  test('an entry expiring within 14 days: the summary says in how many days', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(5)));
+    const r = await run();
+    expect(r.outputs['result']).toBe('pass');
+    expect(r.summary).toContain('expires in 5 days');
+    expect(r.summary).not.toContain('undefined');
+    expect(reportOf(r).policy?.expiring).toEqual([
+      { id: 'CVE-2024-6387', line: 3, expires: day(5) },
+    ]);
   });
 
   test('an expired entry does not apply: fail, flagged as expired', async () => {

@@ -120,3 +120,23 @@ describe('helpText', () => {
     expect(help).toContain('[default: sts.aliyuncs.com]');
   });
 });
+
+describe("README's Every option table", () => {
+  test('lists every option with its variable, in the help order (--help and --version below it)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('### Every option');
+    const table = readme.slice(start, readme.indexOf('\n## ', start));
+    const rows = [
+      ...table.matchAll(/^\| (?:`--([a-z-]+)[^`]*`|—)\s*\| `(SAS_IMAGE_GATE_[A-Z_]+)`/gm),
+    ];
+    const listed = rows.map((m) => m[2]);
+    const expected = OPTIONS.filter((o) => o.name !== 'help' && o.name !== 'version').map((o) =>
+      variableName(o.name),
+    );
+    expect(listed).toEqual(expected);
+    for (const m of rows) {
+      const spec = OPTIONS.find((o) => variableName(o.name) === m[2]);
+      if (m[1] !== undefined) expect(m[1]).toBe(spec?.name);
+    }
+  });
+});

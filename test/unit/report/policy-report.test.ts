@@ -9,11 +9,18 @@ import { applyPolicy, type ImageScope } from '../../../src/policy/accept.js';
 import { compareWithBaseline } from '../../../src/policy/baseline.js';
 import type { Policy } from '../../../src/policy/policy-file.js';
 import type { BaselineOutcome } from '../../../src/gate/outcome.js';
-import { buildReport, type ImageOutcome, type ReportSettings } from '../../../src/report/model.js';
+import { scrubDeep } from '../../../src/infra/secrets.js';
+import {
+  buildReport,
+  reportJson,
+  type ImageOutcome,
+  type Report,
+  type ReportSettings,
+} from '../../../src/report/model.js';
 import { outputValues } from '../../../src/report/outputs.js';
 import { runPolicyReport } from '../../../src/report/policy-model.js';
 import { renderMarkdown } from '../../../src/report/render.js';
-import { policyAnnotation } from '../../../src/report/render-policy.js';
+import { policyAnnotation, policySection } from '../../../src/report/render-policy.js';
 import { buildSarif, sarifMarks } from '../../../src/report/sarif.js';
 import { evaluateTotals, specs } from '../../helpers/limits.js';
 import { errorsOf, validate } from '../../helpers/sarif-validator.js';
@@ -183,13 +190,24 @@ describe('report JSON: accepted risks', () => {
   });
 
   test('top-level policy: expired (with matches), expiring, unused, not checked', () => {
-    expect(report.policy).toEqual({
+    // As the JSON carries it: each entry {id, line, expires} (expired ones also matched).
+    expect((JSON.parse(reportJson(report)) as Report).policy).toEqual({
       path: '.github/sas-image-gate.yml',
       expired: [{ id: 'CVE-2023-45853', line: 7, expires: '2026-11-01', matched: 1 }],
       expiring: [{ id: 'CVE-2024-6387', line: 3, expires: '2026-12-06' }],
       unused: [{ id: 'CVE-2099-0001', line: 11, expires: '2027-06-01' }],
       notChecked: [],
     });
+  });
+
+  test('the `report` output carries the same policy object', () => {
+    const out = JSON.parse(outputValues(report)['report'] ?? '') as Report;
+    expect(out.policy?.expiring).toEqual([{ id: 'CVE-2024-6387', line: 3, expires: '2026-12-06' }]);
+  });
+
+  test('the summary says "expires in N days" after the report is scrubbed of secrets', () => {
+    // Both front ends render from scrubDeep's copy of the report.
+    expect(policySection(scrubDeep(report)).join('\n')).toContain('expires in 5 days');
   });
 
   test('outputs: accepted across images; empty without a policy file; 0 when nothing matched', () => {
