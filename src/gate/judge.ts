@@ -23,7 +23,7 @@ import {
 } from '../policy/accept.js';
 import { countCategory } from '../policy/count-rule.js';
 import type { Policy } from '../policy/policy-file.js';
-import type { BaselineOutcome, BaselineSplit } from './outcome.js';
+import { imageScopeOf, type BaselineOutcome, type BaselineSplit } from './outcome.js';
 import type { ListResult } from './read-lists.js';
 import type { ScanOutcome } from './scan-proof.js';
 
@@ -161,21 +161,9 @@ export function compared(plan: ListPlan): Category[] {
   return COMPARED.filter((c) => plan.enforced.includes(c));
 }
 
-/**
- * The names the image is known by, for entries' `images` scopes: what is known of it so far (its
- * repo-id selector, else the repository its scan proof's rows agree on; the `namespace/name` its
- * rows give; the digests gated).
- */
+/** The names the image is known by so far, for entries' `images` scopes (outcome.ts). */
 export function imageScope(e: Evidence): ImageScope {
-  const scope: ImageScope = {
-    digests: e.selector.digest ? [e.selector.digest] : (e.scan?.digests ?? []),
-  };
-  const repoId = e.selector.repoId ?? e.scan?.repository?.repoId;
-  if (repoId !== undefined) scope.repoId = repoId;
-  const facts = e.scan?.rowFacts;
-  if (facts?.repoNamespace && facts.repoName)
-    scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
-  return scope;
+  return imageScopeOf(e.selector, e.scan);
 }
 
 const label = (c: Category) => CATEGORY_INFO[c].label;

@@ -10,10 +10,27 @@
 import type { Category } from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import type { Finding } from '../core/findings.js';
-import type { BaselineRef, ImageTarget } from '../core/selector.js';
+import type { BaselineRef, ImageSelector, ImageTarget } from '../core/selector.js';
 import type { Evaluation } from '../core/verdict.js';
-import type { PolicyApplication } from '../policy/accept.js';
+import type { ImageScope, PolicyApplication } from '../policy/accept.js';
 import type { ScanOutcome } from './scan-proof.js';
+
+/**
+ * The names an image is known by, for policy entries' `images` scopes: what is known of it (its
+ * repo-id selector, else the repository its scan proof's rows agree on; the `namespace/name`
+ * its rows give; its digest, given or resolved). A name not learnt is left out.
+ */
+export function imageScopeOf(selector: ImageSelector, scan?: ScanOutcome): ImageScope {
+  const scope: ImageScope = {
+    digests: selector.digest ? [selector.digest] : (scan?.digests ?? []),
+  };
+  const repoId = selector.repoId ?? scan?.repository?.repoId;
+  if (repoId !== undefined) scope.repoId = repoId;
+  const facts = scan?.rowFacts;
+  if (facts?.repoNamespace && facts.repoName)
+    scope.repoName = `${facts.repoNamespace}/${facts.repoName}`;
+  return scope;
+}
 
 /**
  * One category of an image compared with its baseline (policy/count-rule.ts's

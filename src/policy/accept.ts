@@ -48,11 +48,17 @@ export interface PolicyApplication {
   /** Per entry (aligned with `policy.entries`): findings it matched here, in force or expired. */
   hits: number[];
   /**
-   * Per entry: whether it could match this category (its list was read whole here), whatever
-   * its `images` scope: an entry whose lists were read matched nothing or something, so it is
-   * unused or used, never "not checked" (usage.ts).
+   * Per entry: whether it could match this category (its list was read whole here) and the gate
+   * knows whether its `images` scope covers this image (it does, or surely does not): an entry
+   * checked that matched nothing is unused (usage.ts).
    */
   checked: boolean[];
+  /**
+   * Per entry: it could match this category but its scope may cover this image without the gate
+   * knowing (a repo-id or `namespace/name` not learnt: no scan proof's rows). Such an entry is
+   * never called unused: it may be what this image needed.
+   */
+  undecided: boolean[];
 }
 
 /** Days from today until the entry's `expires` date: 0 or less means expired. */
@@ -198,11 +204,19 @@ export function applyPolicy(
     accepted: [],
     expiredMatches: [],
     hits: entries.map(() => 0),
-    checked: entries.map((e) => matchableCategories(e).includes(category)),
+    checked: [],
+    undecided: [],
   };
+  const covers = entries.map((e) => coversImage(e, image));
+  entries.forEach((e, i) => {
+    const here = matchableCategories(e).includes(category);
+    const decided = covers[i] === true || !mayCoverImage(e, image);
+    app.checked.push(here && decided);
+    app.undecided.push(here && !decided);
+  });
   const byId = indexById(
     entries,
-    entries.map((e, i) => app.checked[i] === true && coversImage(e, image)),
+    entries.map((e, i) => app.checked[i] === true && covers[i] === true),
   );
   for (const finding of findings) {
     if (finding.category !== category)

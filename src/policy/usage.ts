@@ -4,13 +4,16 @@
 // and entries that could not be checked because no list they could match was read.
 //
 // "Checked" follows the lists: an entry is checked when a list of a category it could match was
-// read whole (for the policy, a limit or a comparison) for any gated image. An entry checked that
-// matched nothing in any gated image is unused, whatever its `images` scope: a scope naming only
-// images this run does not gate matches nothing here either. An entry whose categories were read
-// for no image (an `off` category, a count-only limit no entry in force could touch) is not
-// checked. None of this is an error.
+// read whole (for the policy, a limit or a comparison) for a gated image whose names tell
+// whether the entry's `images` scope covers it. An entry checked that matched nothing in any
+// gated image is unused, whatever its scope: a scope naming only images this run does not gate
+// matches nothing here either. An entry is not checked when its categories were read for no
+// image (an `off` category, a count-only limit no entry in force could touch), or when it may
+// cover an image the gate could not look at (the image ended in error, or its repo-id or
+// `namespace/name` was not learnt): a stale-looking entry may be what that image needed. None of
+// this is an error.
 import type { Today } from './dates.js';
-import { daysLeft, type PolicyApplication } from './accept.js';
+import { daysLeft, mayCoverImage, type ImageScope, type PolicyApplication } from './accept.js';
 import type { AcceptEntry, Policy } from './policy-file.js';
 
 /** Entries expiring within this many days are flagged. */
@@ -46,7 +49,10 @@ export interface PolicyReport {
   expiring: ExpiringRef[];
   /** In force, checked, and matched no finding in any gated image. */
   unused: EntryRef[];
-  /** In force, and no list it could match was read whole for any gated image. */
+  /**
+   * In force, matched nothing, and no list it could match was read whole for any gated image, or
+   * it may cover an image the gate could not look at.
+   */
   notChecked: EntryRef[];
 }
 
@@ -58,6 +64,7 @@ function ref(entry: AcceptEntry): EntryRef {
 export class PolicyUsage {
   private readonly hits: number[];
   private readonly checked: boolean[];
+  private readonly undecided: boolean[];
 
   constructor(
     private readonly policy: Policy,
@@ -65,6 +72,7 @@ export class PolicyUsage {
   ) {
     this.hits = policy.entries.map(() => 0);
     this.checked = policy.entries.map(() => false);
+    this.undecided = policy.entries.map(() => false);
   }
 
   /** Records one image-category application (its list was read). */
@@ -73,6 +81,14 @@ export class PolicyUsage {
       throw new Error('a policy application of another policy');
     app.hits.forEach((n, i) => (this.hits[i] = (this.hits[i] ?? 0) + n));
     app.checked.forEach((c, i) => (this.checked[i] = (this.checked[i] ?? false) || c));
+    app.undecided.forEach((u, i) => (this.undecided[i] = (this.undecided[i] ?? false) || u));
+  }
+
+  /** An image whose lists could not be used (it ended in error): entries that may cover it. */
+  recordUnread(image: ImageScope): void {
+    this.policy.entries.forEach((entry, i) => {
+      if (mayCoverImage(entry, image)) this.undecided[i] = true;
+    });
   }
 
   report(): PolicyReport {
@@ -90,8 +106,9 @@ export class PolicyUsage {
         return;
       }
       if (days <= EXPIRING_DAYS) out.expiring.push({ ...ref(entry), days });
-      if (!this.checked[i]) out.notChecked.push(ref(entry));
-      else if ((this.hits[i] ?? 0) === 0) out.unused.push(ref(entry));
+      if ((this.hits[i] ?? 0) > 0) return;
+      if (this.checked[i] && !this.undecided[i]) out.unused.push(ref(entry));
+      else out.notChecked.push(ref(entry));
     });
     return out;
   }
@@ -102,8 +119,11 @@ export function policyReport(
   policy: Policy,
   today: Today,
   applications: Iterable<PolicyApplication>,
+  /** The images that ended in error (their lists could not be used), by what is known of them. */
+  unread: Iterable<ImageScope> = [],
 ): PolicyReport {
   const usage = new PolicyUsage(policy, today);
   for (const app of applications) usage.record(app);
+  for (const image of unread) usage.recordUnread(image);
   return usage.report();
 }

@@ -25,7 +25,7 @@ import type { AcceptEntry, Policy } from '../policy/policy-file.js';
 import type { PolicyApplication } from '../policy/accept.js';
 import { levelCounts } from '../policy/count-rule.js';
 import { policyReport, type PolicyReport } from '../policy/usage.js';
-import type { BaselineOutcome, ImageOutcome } from '../gate/outcome.js';
+import { imageScopeOf, type BaselineOutcome, type ImageOutcome } from '../gate/outcome.js';
 import type { ImageReport, ReportFinding } from './model.js';
 
 export type { PolicyReport } from '../policy/usage.js';
@@ -77,7 +77,11 @@ export function runPolicyReport(
       const app = o.policy?.[c];
       if (app) apps.push(app);
     }
-  return policyReport(policy, today, apps);
+  // Images that ended in error: an entry that may cover one is never called unused.
+  const unread = outcomes
+    .filter((o) => o.error !== undefined)
+    .map((o) => imageScopeOf(o.target.selector, o.scan));
+  return policyReport(policy, today, apps, unread);
 }
 
 function isoTime(ms: number | undefined): string | null {

@@ -171,7 +171,10 @@ export function policySection(report: Report): string[] {
       '**Unused** (in force, matched no finding in any gated image: clean them up if stale):',
       p.unused.map(name),
     ),
-    ...entryList('**Not checked** (no list they could match was read):', p.notChecked.map(name)),
+    ...entryList(
+      '**Not checked** (no list they could match was read, or an image they may cover could not be looked at):',
+      p.notChecked.map(name),
+    ),
   ];
   return lines;
 }

@@ -192,6 +192,17 @@ describe('accepted risks applied by the engine', () => {
     expect(r.summary).toContain(`acceptance expired on ${day(-1)}, policy line 3`);
   });
 
+  test('require-scan false: a repo-id scope cannot be told, so nothing is accepted and the entry is not checked', async () => {
+    writePolicy(acceptEntry('CVE-2024-6387', day(30), '    images: [crr-1]\n'));
+    const r = await run({ 'require-scan': 'false' });
+    expect(r.outputs['result']).toBe('fail');
+    expect(r.outputs['accepted']).toBe('0');
+    expect(reportOf(r).policy).toMatchObject({
+      unused: [],
+      notChecked: [{ id: 'CVE-2024-6387', line: 3 }],
+    });
+  });
+
   test('a bare N counts what is not accepted', async () => {
     writePolicy(acceptEntry('CVE-2024-6387', day(30)));
     const r = await run({ 'max-cve-vulns': '1' });

@@ -238,6 +238,23 @@ describe('applyPolicy', () => {
     expect(app.hits).toEqual([0]);
   });
 
+  test('an entry scoped by a name the gate did not learn: neither accepted nor checked, but undecided', () => {
+    const p = policy(
+      entry({ id: 'CVE-2024-6387', images: [{ kind: 'repo-id', value: 'crr-frontend' }] }),
+    );
+    // Chosen by digest, no scan proof's rows: the repo-id is not known.
+    const unknown: ImageScope = { digests: IMAGE.digests };
+    const app = applyPolicy([SSH], {
+      policy: p,
+      category: 'cve-vulns',
+      image: unknown,
+      today: TODAY,
+    });
+    expect(app.counted).toEqual([SSH]);
+    expect(app.checked).toEqual([false]);
+    expect(app.undecided).toEqual([true]);
+  });
+
   test('the web shell name accepts nothing; its MD5 accepts that file only', () => {
     const other = malicious('fedcba9876543210fedcba9876543210', 'WebShell.PHP.Generic');
     const byName = policy(entry({ id: 'WebShell.PHP.Generic' }));

@@ -50,6 +50,26 @@ describe('policyReport', () => {
     });
   });
 
+  test('an entry that may cover an image in error, or one whose names were not learnt, is not checked', () => {
+    const p = policy(
+      entry({ id: 'CVE-2099-0001' }),
+      entry({ id: 'CVE-2099-0002', images: [{ kind: 'repo-id', value: 'crr-backend' }] }),
+    );
+    const read = applyPolicy([SSH], {
+      policy: p,
+      category: 'cve-vulns',
+      image: FRONTEND,
+      today: TODAY,
+    });
+    // Both read for FRONTEND and matched nothing: unused.
+    expect(policyReport(p, TODAY, [read]).unused.map((e) => e.line)).toEqual([3, 7]);
+    // BACKEND ended in error: the entry without images and the one naming it may be its.
+    expect(policyReport(p, TODAY, [read], [BACKEND]).notChecked.map((e) => e.line)).toEqual([3, 7]);
+    // An image in error that neither names: only the entry without images may be its.
+    const other: ImageScope = { repoId: 'crr-other', digests: [] };
+    expect(policyReport(p, TODAY, [read], [other]).unused.map((e) => e.line)).toEqual([7]);
+  });
+
   test('an entry matched in one image only is not unused', () => {
     const p = policy(entry({ id: 'CVE-2024-6387' }));
     const usage = new PolicyUsage(p, TODAY);
