@@ -2362,7 +2362,11 @@ function judge(e, settings) {
                 findings: list.findings,
                 ...(application ? { application } : {}),
                 ...(base ? { baseline: base } : {}),
-                countQueryTotal: answer.counts[c],
+                // Under ignore-unfixable a vulnerability list is the count (the count query's total
+                // holds the unfixable findings it leaves out): the total is the list's.
+                ...(settings.ignoreUnfixable && (0,core_categories/* isVulnerability */.Z4)(c)
+                    ? {}
+                    : { countQueryTotal: answer.counts[c] }),
             });
             counts[c] = counted.total;
             j.levels[c] = counted.levels;

@@ -4,7 +4,13 @@
 // established; anything else is an error naming what was missing. A list read only to show or to
 // report that cannot be used is a note, never a reason to pass or to fail.
 import type { CountAnswer } from '../alibaba/counts.js';
-import { CATEGORIES, CATEGORY_INFO, type Category, type Counts } from '../core/categories.js';
+import {
+  CATEGORIES,
+  CATEGORY_INFO,
+  isVulnerability,
+  type Category,
+  type Counts,
+} from '../core/categories.js';
 import type { CategoryFindings } from '../core/count.js';
 import { judgeList } from '../core/list-trust.js';
 import type { LevelCounts } from '../core/findings.js';
@@ -246,7 +252,11 @@ export function judge(e: Evidence, settings: JudgeSettings): Judgement {
         findings: list.findings,
         ...(application ? { application } : {}),
         ...(base ? { baseline: base } : {}),
-        countQueryTotal: answer.counts[c],
+        // Under ignore-unfixable a vulnerability list is the count (the count query's total
+        // holds the unfixable findings it leaves out): the total is the list's.
+        ...(settings.ignoreUnfixable && isVulnerability(c)
+          ? {}
+          : { countQueryTotal: answer.counts[c] }),
       });
       counts[c] = counted.total;
       j.levels[c] = counted.levels;

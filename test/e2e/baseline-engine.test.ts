@@ -67,6 +67,20 @@ describe('gating only what a change introduces', () => {
     expect(r.outputs['new-findings']).toBe('1');
   });
 
+  test('ignore-unfixable: the category output and count are the new fixable findings', async () => {
+    const UNFIXABLE = { ...cve('CVE-2023-4911', 'asap'), canFix: 'no' };
+    images([SSH, UNFIXABLE], [SSH, UNFIXABLE]);
+    const r = await run({ 'ignore-unfixable': 'true', 'max-cve-vulns': '0' });
+    expect(r.outputs['result']).toBe('pass');
+    expect(r.outputs['cve-vulns']).toBe('0');
+    expect(r.outputs['new-findings']).toBe('0');
+    expect(reportOf(r).images[0]?.categories['cve-vulns']).toMatchObject({
+      count: 0,
+      new: 0,
+      inherited: 1,
+    });
+  });
+
   test('a baseline digest works the same way', async () => {
     images([SSH]);
     const r = await run({ 'baseline-image-tag': '', 'baseline-image-digest': MAIN });
