@@ -6641,7 +6641,12 @@ function gitlabImage(outcome) {
     const digest = hex ? `sha256:${hex}` : undefined;
     const repo = s.repoId ?? '';
     const named = `${repo}${s.tag ? `:${s.tag}` : ''}${digest ? `${repo || s.tag ? '@' : ''}${digest}` : ''}`;
-    const findings = Object.values(everyFinding(outcome)).flat();
+    // Accepted findings are left out, as from the SARIF log: the merge request widget would flag
+    // exceptions already decided in the policy file.
+    const accepted = new Set(Object.values(outcome.policy ?? {}).flatMap((app) => app.accepted.map((a) => a.finding)));
+    const findings = Object.values(everyFinding(outcome))
+        .flat()
+        .filter((f) => !accepted.has(f));
     return {
         imageName: named || (0,core_selector/* describeSelection */.e9)(s),
         ...(digest ? { digest } : {}),

@@ -92,7 +92,14 @@ function gitlabImage(outcome: ImageOutcome): GitlabImage {
   const digest = hex ? `sha256:${hex}` : undefined;
   const repo = s.repoId ?? '';
   const named = `${repo}${s.tag ? `:${s.tag}` : ''}${digest ? `${repo || s.tag ? '@' : ''}${digest}` : ''}`;
-  const findings = Object.values(everyFinding(outcome)).flat();
+  // Accepted findings are left out, as from the SARIF log: the merge request widget would flag
+  // exceptions already decided in the policy file.
+  const accepted = new Set(
+    Object.values(outcome.policy ?? {}).flatMap((app) => app.accepted.map((a) => a.finding)),
+  );
+  const findings = Object.values(everyFinding(outcome))
+    .flat()
+    .filter((f) => !accepted.has(f));
   return {
     imageName: named || describeSelection(s),
     ...(digest ? { digest } : {}),

@@ -85,6 +85,15 @@ describe('the command line applies the policy file and the baseline', () => {
     expect(readFileSync(path.join(cwd, 'gate.env'), 'utf8')).toContain('SAS_IMAGE_GATE_ACCEPTED=1');
   });
 
+  test('accepted findings are left out of the GitLab report, as from the SARIF log', async () => {
+    writePolicy(day(30));
+    const r = await cli(['--max-cve-vulns', 'high:1', '--gitlab-report', 'gl.json']);
+    expect(r.exitCode).toBe(0);
+    const gitlab = readFileSync(path.join(cwd, 'gl.json'), 'utf8');
+    expect(gitlab).toContain('CVE-2025-0001');
+    expect(gitlab).not.toContain('CVE-2024-6387');
+  });
+
   test('the text verdict and the summary file say "expires in 5 days"', async () => {
     writePolicy(day(5));
     const r = await cli(['--max-cve-vulns', 'high:1', '--summary-file', 'summary.md']);
