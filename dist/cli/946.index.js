@@ -1203,15 +1203,17 @@ function code(err) {
  * The real path `given` leads to under `root`, or why it is refused. A path whose deepest
  * existing part is inside the root but whose rest does not exist resolves to `missing`.
  */
-function resolveConfined(root, given) {
+function resolveConfined(root, given, 
+/** How messages name the root: the action's workspace, the command line's working directory. */
+rootName = 'the workspace') {
     const rootAbs = external_node_path_default().resolve(root);
     const target = external_node_path_default().resolve(rootAbs, given);
     if (!isWithin(rootAbs, target))
-        return { problem: 'lies outside the workspace' };
+        return { problem: `lies outside ${rootName}` };
     // A workspace not made yet (a file to write creates it) is judged by its deepest existing part.
     const rootReal = realOrPlanned(rootAbs);
     if (rootReal === undefined)
-        return { problem: 'cannot be checked: the workspace cannot be resolved' };
+        return { problem: `cannot be checked: ${rootName} cannot be resolved` };
     // The deepest part of the path that exists, through any symbolic links on the way.
     let existing = target;
     const rest = [];
@@ -1220,7 +1222,7 @@ function resolveConfined(root, given) {
             const real = (0,external_node_fs_.realpathSync)(existing);
             const full = external_node_path_default().join(real, ...rest);
             if (!isWithin(rootReal, full))
-                return { problem: 'leads outside the workspace (through a symbolic link)' };
+                return { problem: `leads outside ${rootName} (through a symbolic link)` };
             const relative = external_node_path_default().relative(rootReal, full).split((external_node_path_default()).sep).join('/');
             return { real: full, relative, exists: rest.length === 0 };
         }
@@ -1268,8 +1270,8 @@ function isLink(p) {
  * Reads a UTF-8 text file named by `given` under `root`, at most `maxBytes` long. Never throws:
  * every failure is a `problem` (or `missing`).
  */
-function readConfinedText(root, given, maxBytes) {
-    const resolved = resolveConfined(root, given);
+function readConfinedText(root, given, maxBytes, rootName) {
+    const resolved = resolveConfined(root, given, rootName);
     if ('problem' in resolved)
         return resolved;
     if (!resolved.exists)
@@ -1467,13 +1469,16 @@ function normalPath(raw) {
  * input problems, each prefixed `policy-file: `.
  */
 function readPolicyInputs(input, source) {
+    const root = source.rootName ?? 'the workspace';
+    // The action's workspace is the repository's checkout: paths are relative to its root.
+    const inRepo = source.rootName === undefined;
     const before = input.problems.length;
     const maxAcceptDays = input.integer('max-accept-days', DEFAULT_MAX_ACCEPT_DAYS, 0, MAX_ACCEPT_DAYS_LIMIT, ' (0: no cap)');
     // With a refused cap, the file is still checked for everything else (no cap: no false alarm).
     const cap = input.problems.length > before ? 0 : maxAcceptDays;
     const raw = input.raw('policy-file') || DEFAULT_POLICY_FILE;
     if (CONTROL.test(raw) || raw.length > 4096) {
-        input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} is not a file path; give a path relative to the workspace, such as ${DEFAULT_POLICY_FILE}`);
+        input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} is not a file path; give a path relative to ${root}, such as ${DEFAULT_POLICY_FILE}`);
         return { maxAcceptDays };
     }
     const isDefault = normalPath(raw) === DEFAULT_POLICY_FILE;
@@ -1486,11 +1491,11 @@ function readPolicyInputs(input, source) {
     const read = source.readPolicyFile(raw);
     if ('missing' in read) {
         if (!isDefault)
-            input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`);
+            input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} does not exist in ${root}; check the path${inRepo ? ' (relative to the repository root)' : ''}, or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`);
         return { maxAcceptDays };
     }
     if ('problem' in read) {
-        input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} ${read.problem}; give a file in the workspace, relative to the repository root, at most ${MAX_POLICY_BYTES} bytes`);
+        input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} ${read.problem}; give a file in ${root}${inRepo ? ', relative to the repository root' : ''}, at most ${MAX_POLICY_BYTES} bytes`);
         return { maxAcceptDays };
     }
     if (!source.parsePolicy)
@@ -4367,6 +4372,7 @@ const SELECT = 'Image selection (at least one image)';
 const LIMITS = 'Limits: off, or comma-separated terms that must all hold (N in total, LEVEL:N)';
 const SCAN = 'Scan state';
 const POLICY = 'Verdict and exit code';
+const ACCEPTED = 'Accepted risks and baselines';
 const CONNECT = 'Connection and credentials';
 const FILES = 'Output and report files (paths relative to the working directory)';
 const GENERAL = 'General';
@@ -4412,10 +4418,10 @@ const OPTIONS = [
     },
     own('images-file', SELECT, '<path>', 'A file with the images, one per line, in the form SAS_IMAGE_GATE_IMAGES takes. SAS_IMAGE_GATE_IMAGES and SAS_IMAGE_GATE_IMAGES_FILE together are bad input.'),
     action('risk-status', SELECT, '<status>', 'Which risks count: unhandled, handled or all. Risks marked handled in Security Center act as an allow-list with unhandled.', 'unhandled'),
-    action('policy-file', POLICY, '<path>', 'Policy file of accepted risks, relative to and inside the working directory. Empty means the default path; missing there: no policy.', '.github/sas-image-gate.yml'),
-    action('max-accept-days', POLICY, '<days>', 'The longest an acceptance in the policy file may run, in days; 0: no cap.', '365'),
-    action('baseline-image-tag', SELECT, '<tag>', "Gate only what an image adds over this tag's image in the same repository."),
-    action('baseline-image-digest', SELECT, '<digest>', 'Gate only what the image adds over this image (one image only).'),
+    action('policy-file', ACCEPTED, '<path>', 'Policy file of accepted risks, relative to and inside the working directory. Empty means the default path; missing there: no policy.', '.github/sas-image-gate.yml'),
+    action('max-accept-days', ACCEPTED, '<days>', 'The longest an acceptance in the policy file may run, in days; 0: no cap.', '365'),
+    action('baseline-image-tag', ACCEPTED, '<tag>', "Gate only what an image adds over this tag's image in the same repository."),
+    action('baseline-image-digest', ACCEPTED, '<digest>', 'Gate only what the image adds over this image (one image only).'),
     action('max-baseline-risks', LIMITS, '<limit>', 'Most baseline (configuration) risks allowed: off, or terms such as 5 or high:0,medium:10 (levels: high/medium/low).', '0'),
     action('max-malicious-files', LIMITS, '<limit>', 'Most malicious files allowed: off, or terms such as 0 or high:0 (levels: high/medium/low, or serious/suspicious/remind).', '0'),
     action('max-sca-vulns', LIMITS, '<limit>', 'Most application (SCA) vulnerabilities allowed: off, or terms such as 10 or high:0,medium:5 (levels: high/medium/low, or asap/later/nntf).', '0'),
@@ -6975,8 +6981,10 @@ function cliWording(problem) {
 
 
 
-async function policySource(env, root, now) {
-    const read = (given) => readConfinedText(root, given, MAX_POLICY_BYTES);
+async function policySource(env, root, now, 
+/** How messages name the root (default: the action's workspace). */
+rootName) {
+    const read = (given) => readConfinedText(root, given, MAX_POLICY_BYTES, rootName);
     // Empty means the default path (inputs/policy.ts).
     const given = new InputReader(env).raw('policy-file') || DEFAULT_POLICY_FILE;
     // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
@@ -6984,6 +6992,7 @@ async function policySource(env, root, now) {
     const source = {
         readPolicyFile: (path) => (path === given ? first : read(path)),
         now,
+        ...(rootName !== undefined ? { rootName } : {}),
     };
     if (first && 'text' in first)
         source.parsePolicy = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(302)]).then(__webpack_require__.bind(__webpack_require__, 1302))).parsePolicy;
@@ -7089,7 +7098,7 @@ async function runCli(io) {
     const json = parsed.values['format']?.value === 'json';
     const requests = fileRequests(parsed);
     const settings = readSettings(parsed, io.env, io.cwd);
-    const source = await policySource(settings.inputEnv, io.cwd, new Date());
+    const source = await policySource(settings.inputEnv, io.cwd, new Date(), 'the working directory');
     const result = parseConfig(settings.inputEnv, secrets/* registerSecret */.cl, '', source, settings.label);
     const problems = [...parsed.problems, ...settings.problems];
     if ('problems' in result)

@@ -112,7 +112,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const requests = fileRequests(parsed);
 
   const settings = readSettings(parsed, io.env, io.cwd);
-  const source = await policySource(settings.inputEnv, io.cwd, new Date());
+  const source = await policySource(settings.inputEnv, io.cwd, new Date(), 'the working directory');
   const result = parseConfig(settings.inputEnv, registerSecret, '', source, settings.label);
   const problems = [...parsed.problems, ...settings.problems];
   if ('problems' in result)

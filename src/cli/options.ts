@@ -45,6 +45,7 @@ const SELECT = 'Image selection (at least one image)';
 const LIMITS = 'Limits: off, or comma-separated terms that must all hold (N in total, LEVEL:N)';
 const SCAN = 'Scan state';
 const POLICY = 'Verdict and exit code';
+const ACCEPTED = 'Accepted risks and baselines';
 const CONNECT = 'Connection and credentials';
 const FILES = 'Output and report files (paths relative to the working directory)';
 const GENERAL = 'General';
@@ -134,27 +135,27 @@ export const OPTIONS: readonly OptionSpec[] = [
   ),
   action(
     'policy-file',
-    POLICY,
+    ACCEPTED,
     '<path>',
     'Policy file of accepted risks, relative to and inside the working directory. Empty means the default path; missing there: no policy.',
     '.github/sas-image-gate.yml',
   ),
   action(
     'max-accept-days',
-    POLICY,
+    ACCEPTED,
     '<days>',
     'The longest an acceptance in the policy file may run, in days; 0: no cap.',
     '365',
   ),
   action(
     'baseline-image-tag',
-    SELECT,
+    ACCEPTED,
     '<tag>',
     "Gate only what an image adds over this tag's image in the same repository.",
   ),
   action(
     'baseline-image-digest',
-    SELECT,
+    ACCEPTED,
     '<digest>',
     'Gate only what the image adds over this image (one image only).',
   ),

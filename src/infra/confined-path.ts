@@ -39,14 +39,16 @@ function code(err: unknown): string | undefined {
 export function resolveConfined(
   root: string,
   given: string,
+  /** How messages name the root: the action's workspace, the command line's working directory. */
+  rootName = 'the workspace',
 ): { real: string; relative: string; exists: boolean } | { problem: string } {
   const rootAbs = path.resolve(root);
   const target = path.resolve(rootAbs, given);
-  if (!isWithin(rootAbs, target)) return { problem: 'lies outside the workspace' };
+  if (!isWithin(rootAbs, target)) return { problem: `lies outside ${rootName}` };
   // A workspace not made yet (a file to write creates it) is judged by its deepest existing part.
   const rootReal = realOrPlanned(rootAbs);
   if (rootReal === undefined)
-    return { problem: 'cannot be checked: the workspace cannot be resolved' };
+    return { problem: `cannot be checked: ${rootName} cannot be resolved` };
   // The deepest part of the path that exists, through any symbolic links on the way.
   let existing = target;
   const rest: string[] = [];
@@ -55,7 +57,7 @@ export function resolveConfined(
       const real = realpathSync(existing);
       const full = path.join(real, ...rest);
       if (!isWithin(rootReal, full))
-        return { problem: 'leads outside the workspace (through a symbolic link)' };
+        return { problem: `leads outside ${rootName} (through a symbolic link)` };
       const relative = path.relative(rootReal, full).split(path.sep).join('/');
       return { real: full, relative, exists: rest.length === 0 };
     } catch (err) {
@@ -100,8 +102,13 @@ function isLink(p: string): boolean {
  * Reads a UTF-8 text file named by `given` under `root`, at most `maxBytes` long. Never throws:
  * every failure is a `problem` (or `missing`).
  */
-export function readConfinedText(root: string, given: string, maxBytes: number): ConfinedRead {
-  const resolved = resolveConfined(root, given);
+export function readConfinedText(
+  root: string,
+  given: string,
+  maxBytes: number,
+  rootName?: string,
+): ConfinedRead {
+  const resolved = resolveConfined(root, given, rootName);
   if ('problem' in resolved) return resolved;
   if (!resolved.exists) return { missing: true };
   let fd: number | undefined;

@@ -79,6 +79,8 @@ export interface ConfigSource {
   parsePolicy?: ParsePolicy;
   /** Now: its UTC date is "today" for the policy file's expiry rules. */
   now?: Date;
+  /** How messages name the root the policy file is read under (default: the workspace). */
+  rootName?: string;
 }
 
 /** What a run with bad input can still use to report it. */

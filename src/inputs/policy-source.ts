@@ -12,8 +12,11 @@ export async function policySource(
   env: NodeJS.ProcessEnv,
   root: string,
   now: Date,
+  /** How messages name the root (default: the action's workspace). */
+  rootName?: string,
 ): Promise<ConfigSource> {
-  const read = (given: string): ConfinedRead => readConfinedText(root, given, MAX_POLICY_BYTES);
+  const read = (given: string): ConfinedRead =>
+    readConfinedText(root, given, MAX_POLICY_BYTES, rootName);
   // Empty means the default path (inputs/policy.ts).
   const given = new InputReader(env).raw('policy-file') || DEFAULT_POLICY_FILE;
   // Read once here, to know whether the parser is needed; parseConfig gets the same answer.
@@ -21,6 +24,7 @@ export async function policySource(
   const source: ConfigSource = {
     readPolicyFile: (path) => (path === given ? first : read(path)),
     now,
+    ...(rootName !== undefined ? { rootName } : {}),
   };
   if (first && 'text' in first)
     source.parsePolicy = (await import('../policy/policy-file.js')).parsePolicy;

@@ -56,8 +56,17 @@ export interface PolicyInputs {
  */
 export function readPolicyInputs(
   input: InputReader,
-  source: { readPolicyFile?: ReadPolicyFile; parsePolicy?: ParsePolicy; now?: Date },
+  source: {
+    readPolicyFile?: ReadPolicyFile;
+    parsePolicy?: ParsePolicy;
+    now?: Date;
+    /** How messages name the root the path is read under (default: the workspace). */
+    rootName?: string;
+  },
 ): PolicyInputs {
+  const root = source.rootName ?? 'the workspace';
+  // The action's workspace is the repository's checkout: paths are relative to its root.
+  const inRepo = source.rootName === undefined;
   const before = input.problems.length;
   const maxAcceptDays = input.integer(
     'max-accept-days',
@@ -71,7 +80,7 @@ export function readPolicyInputs(
   const raw = input.raw('policy-file') || DEFAULT_POLICY_FILE;
   if (CONTROL.test(raw) || raw.length > 4096) {
     input.problem(
-      `policy-file: ${show(raw)} is not a file path; give a path relative to the workspace, such as ${DEFAULT_POLICY_FILE}`,
+      `policy-file: ${show(raw)} is not a file path; give a path relative to ${root}, such as ${DEFAULT_POLICY_FILE}`,
     );
     return { maxAcceptDays };
   }
@@ -85,13 +94,13 @@ export function readPolicyInputs(
   if ('missing' in read) {
     if (!isDefault)
       input.problem(
-        `policy-file: ${show(raw)} does not exist in the workspace; check the path (relative to the repository root), or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`,
+        `policy-file: ${show(raw)} does not exist in ${root}; check the path${inRepo ? ' (relative to the repository root)' : ''}, or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`,
       );
     return { maxAcceptDays };
   }
   if ('problem' in read) {
     input.problem(
-      `policy-file: ${show(raw)} ${read.problem}; give a file in the workspace, relative to the repository root, at most ${MAX_POLICY_BYTES} bytes`,
+      `policy-file: ${show(raw)} ${read.problem}; give a file in ${root}${inRepo ? ', relative to the repository root' : ''}, at most ${MAX_POLICY_BYTES} bytes`,
     );
     return { maxAcceptDays };
   }

@@ -119,4 +119,16 @@ describe('the command line applies the policy file and the baseline', () => {
       'SAS_IMAGE_GATE_NEW_FINDINGS=1',
     );
   });
+
+  test('bad policy paths are named relative to the working directory, exit 2', async () => {
+    const outside = await cli(['--policy-file', '../p.yml']);
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stderr).toContain(
+      '"../p.yml" lies outside the working directory; give a file in the working directory',
+    );
+    const missing = await cli(['--policy-file', 'policy/gate.yml']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('does not exist in the working directory');
+    expect(missing.stderr).not.toContain('workspace');
+  });
 });
