@@ -379,3 +379,14 @@ describe('outputs', () => {
     expect(out['exceeded']).toBe('baseline-risks,sca-vulns,cve-vulns');
   });
 });
+
+describe('escapeText: invisible characters', () => {
+  test('bidirectional overrides, zero-width and C1 controls are removed; line separators are spaces', () => {
+    const raw = 'ok\u202Eevil\u202C \u200Bhidden\u2066x\u2069\u200F \u0085end\u2028next\uFEFF';
+    expect(escapeText(raw)).toBe('okevil hiddenx end next');
+  });
+
+  test('its own zero-width spaces after @ and # stay', () => {
+    expect(escapeText('@team #42')).toBe('&#64;\u200bteam &#35;\u200b42');
+  });
+});
