@@ -5434,9 +5434,12 @@ const ENTITIES = {
 };
 function escapeText(text) {
     return (text
-        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
         // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+        // Invisible format characters: bidirectional overrides and isolates could reorder what a
+        // reader sees (Trojan Source), zero-width ones hide text; the ones added below are ours.
+        .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
         .replace(/[&<>"'|`[\]\\*_@~#!]/g, (c) => ENTITIES[c] ?? c)
         // GitHub turns bare URLs into links after entities are decoded: a zero-width space keeps
         // a scheme or a www. in outside text from becoming one.

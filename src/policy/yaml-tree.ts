@@ -90,9 +90,17 @@ export function parseYamlTree(text: string): YamlParse {
   });
   const lineAt = (offset: number) => lines.linePos(offset).line;
   // Unresolved tags are reported by toTree, with every other tag.
-  const problems: LineProblem[] = [...doc.errors, ...doc.warnings]
-    .filter((e) => e.code !== 'TAG_RESOLVE_FAILED')
-    .map((e) => ({ line: lineAt(e.pos[0]), message: `not valid YAML: ${e.message}` }));
+  const problems: LineProblem[] = [];
+  // The parser may report one mistake at two places on a line: each line and message once.
+  const seen = new Set<string>();
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED') continue;
+    const problem = { line: lineAt(e.pos[0]), message: `not valid YAML: ${e.message}` };
+    const key = `${problem.line}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
   const fatal = doc.errors.length > 0;
   const tree = doc.contents ? toTree(doc.contents, lineAt, problems) : undefined;
   return { tree, problems, fatal };

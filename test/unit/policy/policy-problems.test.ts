@@ -55,6 +55,11 @@ describe('parsePolicy: bad input, each problem with its line', () => {
       'version: 1\naccept: [a\nb: 2\n',
       [expect.stringMatching(/^\.github\/sas-image-gate\.yml:3: not valid YAML: /)],
     ],
+    [
+      'one YAML mistake the parser reports twice on a line, said once',
+      'version: 1\naccept:\n  - id: x: y: z\n    reason: r\n    expires: 2027-01-01\n',
+      [`${PATH}:3: not valid YAML: Nested mappings are not allowed in compact mappings`],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(problems(text)).toEqual(expected);
   });
