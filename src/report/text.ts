@@ -13,6 +13,7 @@
 import { CATEGORIES } from '../core/categories.js';
 import { LEVELS } from '../core/findings.js';
 import type { CategoryEntry, ImageReport, Report, ReportFinding } from './model.js';
+import { imagePolicyLines, runPolicyLines } from './text-policy.js';
 
 export interface TextOptions {
   /** ANSI colours on the verdict and the statuses. */
@@ -140,6 +141,11 @@ function findingLine(f: ReportFinding): string {
     parts.push(`[${plain(p.name, 80)}${p.version ? ` ${plain(p.version, 60)}` : ''}${more}]`);
   }
   if (f.fixable === false) parts.push('(no fix)');
+  if (f.baseline === 'new') parts.push('(new)');
+  if (f.acceptanceExpired)
+    parts.push(
+      `(acceptance expired on ${plain(f.acceptanceExpired.expires, 20)}, policy line ${f.acceptanceExpired.policyLine})`,
+    );
   const path = f.paths?.[0];
   if (path)
     parts.push(
@@ -175,9 +181,11 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', paint(`${which}: ${imageName(image)}`, 'bold', options.color));
     out.push(`  site ${plain(image.site, 100)}, result ${result}`);
     if (image.error !== undefined) out.push(`  error: ${plain(image.error, 2000)}`);
+    out.push(...imagePolicyLines(image));
     out.push(...table(image, options));
     out.push(...findings(image));
     for (const note of image.notes) out.push(`  note: ${plain(note, 1000)}`);
   });
+  out.push(...runPolicyLines(report));
   return `${out.join('\n')}\n`;
 }

@@ -131,4 +131,26 @@ describe('the command line applies the policy file and the baseline', () => {
     expect(missing.stderr).toContain('does not exist in the working directory');
     expect(missing.stderr).not.toContain('workspace');
   });
+
+  test('the text verdict shows the accepted risks, the baseline and the policy entries to look at', async () => {
+    writePolicy(day(5));
+    const r = await cli(['--max-cve-vulns', 'high:0', '--baseline-image-tag', 'main']);
+    // Accepted: CVE-2024-6387; inherited: CVE-2025-0001 (main has it): nothing new counts.
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(
+      /baseline repo-id=crr-1 image-tag=main \(sha256:2{64}, scanned [^)]+\): 0 new, 1 inherited, 0 fixed/,
+    );
+    expect(r.stdout).toContain('accepted by the policy file: 1 finding (not counted)');
+    expect(r.stdout).toMatch(/high\s+CVE-2024-6387 \[openssh-server\]: sshd never runs \(until /);
+    expect(r.stdout).toContain('expiring: CVE-2024-6387 (line 3) expires in 5 days');
+    expect(r.stdout).toContain('unused: CVE-2099-0001 (line 6)');
+    const failing = await cli([
+      '--max-cve-vulns',
+      'high:0',
+      '--baseline-image-digest',
+      MAIN.replace(/2/g, '3'),
+    ]);
+    expect(failing.stdout).toContain('baseline repo-id=crr-1 image-digest=sha256:3');
+    expect(failing.stdout).toContain('not used: Security Center does not know the baseline image');
+  });
 });
