@@ -3000,7 +3000,7 @@ function collectBaseline(target, settings, port, plan, signal, imageRows) {
     return { usable, evidence };
 }
 /**
- * Where the baseline is looked up: the image's repository selectors; for a tag without them, the
+ * Where the baseline is looked up: the image's repository selectors; without a repo-id, the
  * repository the image's own Security Center rows agree on. A string: why none can be named
  * (the image is an error: a tag looked up registry-wide could be any repository's `main`).
  */
@@ -3013,13 +3013,15 @@ async function baselineRepository(target, imageRows) {
     };
     const ref = target.baseline;
     // A registry instance holds many repositories, each with its own `main`: only a repository
-    // id (given, or the one the image's rows name) says which.
-    if (!ref || !('tag' in ref) || repoId !== undefined)
+    // id (given, or the one the image's rows name) says which. A digest is looked up there too:
+    // an image of another repository is not this image's baseline.
+    if (!ref || repoId !== undefined)
         return given;
     const rows = await imageRows();
     if (rows?.repository?.repoId)
         return { ...rows.repository, ...given };
-    return `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository, and ${rows
+    const input = 'tag' in ref ? `baseline-image-tag "${ref.tag}"` : `baseline-image-digest sha256:${ref.digest}`;
+    return `${input} is looked up in the gated image's repository, and ${rows
         ? "Security Center's rows for the image name no single repository (RepoId)"
         : "the image's rows could not be listed"}: give the image's repo-id.`;
 }
@@ -3513,7 +3515,10 @@ async function ensureScanned(selector, endpoint, ctx) {
         pause = Math.min(MAX_POLL_MS, pause * 1.5);
     }
 }
-/** The latest task's opinion; when the call fails (no permission, not offered) the rows decide. */
+/**
+ * The latest task's opinion; when the call fails (no permission, not offered) the rows decide,
+ * except where it is required (a baseline): then the failure rejects.
+ */
 async function askLatestTask(ask, endpoint, ctx, outcome) {
     try {
         const answer = await ctx.api.latestTasks(endpoint, ask.digest);
@@ -3522,6 +3527,8 @@ async function askLatestTask(ask, endpoint, ctx, outcome) {
         return taskOpinion(answer.tasks, ask.digest, ask.newestScan, ctx.settings.maxAgeMs, ctx.now());
     }
     catch (err) {
+        if (ctx.taskRequired)
+            throw err;
         ctx.log.debug(`DescribeImageLatestScanTask not used: ${(0,errors/* describeError */.Uc)(err)}`);
         return undefined;
     }
@@ -3616,6 +3623,7 @@ function sasPort(o) {
             sleep: o.clock.sleep,
             random: o.clock.random,
             idle: o.idle,
+            ...(baseline ? { taskRequired: true } : {}),
         }),
         countQuery: (endpoint, query, signal) => describeImageSecurityScanCount(aborting(signal), endpoint, query),
         readList: async (category, spec, opts, signal) => (await o.lists()).readFindingList(aborting(signal), category, spec, opts),
@@ -4235,7 +4243,7 @@ function runPolicyLines(report) {
     for (const e of p.expiring)
         out.push(`  expiring: ${name(e)} expires in ${e.days} day${e.days === 1 ? '' : 's'} (${plain(e.expires, 20)})`);
     for (const e of p.expired)
-        out.push(`  expired: ${name(e)} on ${plain(e.expires, 20)}${e.matched > 0 ? `; still matches ${e.matched}, which count` : ''}`);
+        out.push(`  expired: ${name(e)} on ${plain(e.expires, 20)}${e.matched > 0 ? `; would still match ${e.matched} (those no entry in force accepts count)` : ''}`);
     for (const e of p.unused)
         out.push(`  unused: ${name(e)}: matched no finding`);
     for (const e of p.notChecked)
@@ -5656,7 +5664,7 @@ function policySection(report) {
         `**Policy file:** ${render_policy_code(p.path, 200)}.`,
         ...entryList('**Expiring within 14 days:**', p.expiring.map((e) => `${name(e)} expires in ${e.days} day${e.days === 1 ? '' : 's'} (${escapeText(e.expires)})`)),
         ...entryList('**Expired** (they accept nothing; renew with a new reason or remove them):', p.expired.map((e) => e.matched > 0
-            ? `${render_policy_code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
+            ? `${render_policy_code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; it would still match ${e.matched} finding${e.matched === 1 ? '' : 's'} (those no entry in force accepts count)`
             : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing in the lists read`)),
         ...entryList('**Unused** (in force, matched no finding in any gated image: clean them up if stale):', p.unused.map(name)),
         ...entryList('**Not checked** (no list they could match was read, or an image they may cover could not be looked at):', p.notChecked.map(name)),

@@ -387,7 +387,7 @@ function collectBaseline(
 type RepositoryFilters = Pick<ImageSelector, 'repoId' | 'repoInstanceId' | 'repoRegionId'>;
 
 /**
- * Where the baseline is looked up: the image's repository selectors; for a tag without them, the
+ * Where the baseline is looked up: the image's repository selectors; without a repo-id, the
  * repository the image's own Security Center rows agree on. A string: why none can be named
  * (the image is an error: a tag looked up registry-wide could be any repository's `main`).
  */
@@ -403,11 +403,14 @@ async function baselineRepository(
   };
   const ref = target.baseline;
   // A registry instance holds many repositories, each with its own `main`: only a repository
-  // id (given, or the one the image's rows name) says which.
-  if (!ref || !('tag' in ref) || repoId !== undefined) return given;
+  // id (given, or the one the image's rows name) says which. A digest is looked up there too:
+  // an image of another repository is not this image's baseline.
+  if (!ref || repoId !== undefined) return given;
   const rows = await imageRows();
   if (rows?.repository?.repoId) return { ...rows.repository, ...given };
-  return `baseline-image-tag "${ref.tag}" is looked up in the gated image's repository, and ${
+  const input =
+    'tag' in ref ? `baseline-image-tag "${ref.tag}"` : `baseline-image-digest sha256:${ref.digest}`;
+  return `${input} is looked up in the gated image's repository, and ${
     rows
       ? "Security Center's rows for the image name no single repository (RepoId)"
       : "the image's rows could not be listed"

@@ -90,6 +90,7 @@ export function sasPort(o: SasPortOptions): SecurityCenterPort {
         sleep: o.clock.sleep,
         random: o.clock.random,
         idle: o.idle,
+        ...(baseline ? { taskRequired: true } : {}),
       }),
     countQuery: (endpoint, query, signal) =>
       describeImageSecurityScanCount(aborting(signal), endpoint, query),

@@ -66,6 +66,11 @@ export interface ScanContext {
   random: () => number;
   /** Runs a wait without holding the image's turn, so waiting images never block the others. */
   idle?: (wait: () => Promise<void>) => Promise<void>;
+  /**
+   * The latest task's opinion must be had when asked (a baseline image: "never scanned" gates on
+   * all findings, so a call that fails must not read as that): its failure rejects.
+   */
+  taskRequired?: boolean;
 }
 
 const MAX_POLL_MS = 30_000;
@@ -161,7 +166,10 @@ export async function ensureScanned(
   }
 }
 
-/** The latest task's opinion; when the call fails (no permission, not offered) the rows decide. */
+/**
+ * The latest task's opinion; when the call fails (no permission, not offered) the rows decide,
+ * except where it is required (a baseline): then the failure rejects.
+ */
 async function askLatestTask(
   ask: { digest: string; newestScan: number },
   endpoint: Endpoint,
@@ -173,6 +181,7 @@ async function askLatestTask(
     if (answer.requestId) outcome.requestIds.push(answer.requestId);
     return taskOpinion(answer.tasks, ask.digest, ask.newestScan, ctx.settings.maxAgeMs, ctx.now());
   } catch (err) {
+    if (ctx.taskRequired) throw err;
     ctx.log.debug(`DescribeImageLatestScanTask not used: ${describeError(err)}`);
     return undefined;
   }

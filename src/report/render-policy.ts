@@ -163,7 +163,7 @@ export function policySection(report: Report): string[] {
       '**Expired** (they accept nothing; renew with a new reason or remove them):',
       p.expired.map((e) =>
         e.matched > 0
-          ? `${code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; still matches ${e.matched} finding${e.matched === 1 ? '' : 's'}, which count`
+          ? `${code(e.id, 120)}: acceptance expired on ${escapeText(e.expires)}, policy line ${e.line}; it would still match ${e.matched} finding${e.matched === 1 ? '' : 's'} (those no entry in force accepts count)`
           : `${name(e)}: expired on ${escapeText(e.expires)}; matches nothing in the lists read`,
       ),
     ),

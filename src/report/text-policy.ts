@@ -52,7 +52,7 @@ export function runPolicyLines(report: Report): string[] {
     );
   for (const e of p.expired)
     out.push(
-      `  expired: ${name(e)} on ${plain(e.expires, 20)}${e.matched > 0 ? `; still matches ${e.matched}, which count` : ''}`,
+      `  expired: ${name(e)} on ${plain(e.expires, 20)}${e.matched > 0 ? `; would still match ${e.matched} (those no entry in force accepts count)` : ''}`,
     );
   for (const e of p.unused) out.push(`  unused: ${name(e)}: matched no finding`);
   for (const e of p.notChecked) out.push(`  not checked: ${name(e)}`);

@@ -162,6 +162,41 @@ describe('gating only what a change introduces', () => {
     );
   });
 
+  test("a baseline digest from another repository is not this image's baseline (no repo-id)", async () => {
+    ctx.sim.addImage({ digest: PR, repoId: 'crr-1', counts: {}, findings: { cve: [SSH, NEW] } });
+    const OTHER = '3'.repeat(64);
+    ctx.sim.addImage({ digest: OTHER, repoId: 'crr-2', counts: {}, findings: { cve: [SSH, NEW] } });
+    const r = await run({
+      'repo-id': '',
+      'baseline-image-tag': '',
+      'baseline-image-digest': OTHER,
+    });
+    expect(r.outputs['result']).toBe('fail');
+    const baseline = reportOf(r).images[0]?.baseline;
+    expect(baseline && 'reason' in baseline ? baseline.reason : '').toContain(
+      'does not know the baseline image',
+    );
+  });
+
+  test("the baseline's scan task cannot be asked: an error, never read as never scanned", async () => {
+    images([SSH]);
+    // The baseline's row shows no completed scan: only its latest task can prove it scanned.
+    const main = ctx.sim.images.find((i) => i.digest === MAIN)!;
+    main.scanStates = [{ ScaStatus: 'SUCCESS' }];
+    main.latestTasks = [[{ Status: 'SUCCESS', Target: MAIN, FinishTime: Date.now() - 7_200_000 }]];
+    const passes = await run();
+    expect(passes.outputs['result']).toBe('pass');
+    ctx.sim.fault(
+      { kind: 'error', status: 403, code: 'NoPermission', message: 'denied' },
+      { action: 'DescribeImageLatestScanTask', times: Infinity, params: { Digest: MAIN } },
+    );
+    const r = await run();
+    expect(r.outputs['result']).toBe('error');
+    expect(reportOf(r).images[0]?.error).toMatch(
+      /^The baseline image \(tag "main"\): .*NoPermission/,
+    );
+  });
+
   test("only the baseline image's list fails: error, naming the baseline", async () => {
     images([SSH]);
     ctx.sim.fault(

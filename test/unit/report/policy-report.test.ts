@@ -314,7 +314,7 @@ describe('summary and comment', () => {
     expect(md).toContain('(acceptance expired on 2026-11-01, policy line 7)');
     expect(md).toContain('**Policy file:** <code>.github/sas-image-gate.yml</code>.');
     expect(md).toMatch(/\*\*Unused\*\*.*\n\n- <code>CVE-2099-0001<\/code> \(policy line 11\)/);
-    expect(md).toContain('still matches 1 finding, which count');
+    expect(md).toContain('it would still match 1 finding (those no entry in force accepts count)');
   });
 
   test('the accepted list is bounded like the findings (list-findings)', () => {
