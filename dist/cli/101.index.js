@@ -1275,7 +1275,7 @@ function readConfinedText(root, given, maxBytes, rootName) {
     if ('problem' in resolved)
         return resolved;
     if (!resolved.exists)
-        return { missing: true };
+        return { missing: true, relative: resolved.relative };
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(resolved.real, 'r');
@@ -1490,7 +1490,8 @@ function readPolicyInputs(input, source) {
         throw new Error('parseConfig needs readPolicyFile and now to read a policy file');
     const read = source.readPolicyFile(raw);
     if ('missing' in read) {
-        if (!isDefault)
+        // The default path written out in any form (`./…`, absolute inside the root) is the default.
+        if (!isDefault && read.relative !== DEFAULT_POLICY_FILE)
             input.problem(`policy-file: ${(0,infra_text/* show */.WU)(raw)} does not exist in ${root}; check the path${inRepo ? ' (relative to the repository root)' : ''}, or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`);
         return { maxAcceptDays };
     }

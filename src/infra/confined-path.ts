@@ -14,8 +14,8 @@ import path from 'node:path';
 export type ConfinedRead =
   /** The file's text, and its path relative to the root with `/` separators. */
   | { text: string; relative: string }
-  /** Nothing at that path (and nothing on the way leads out of the root). */
-  | { missing: true }
+  /** Nothing at that path (and nothing on the way leads out of the root); where it would be. */
+  | { missing: true; relative?: string }
   /** Why the path is refused or the file cannot be used, as a phrase after the path. */
   | { problem: string };
 
@@ -110,7 +110,7 @@ export function readConfinedText(
 ): ConfinedRead {
   const resolved = resolveConfined(root, given, rootName);
   if ('problem' in resolved) return resolved;
-  if (!resolved.exists) return { missing: true };
+  if (!resolved.exists) return { missing: true, relative: resolved.relative };
   let fd: number | undefined;
   try {
     fd = openSync(resolved.real, 'r');

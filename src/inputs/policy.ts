@@ -27,7 +27,8 @@ export const MAX_ACCEPT_DAYS_LIMIT = 3650;
 export type PolicyFileRead =
   /** The text, and the path relative to the workspace (for messages and annotations). */
   | { text: string; relative?: string }
-  | { missing: true }
+  /** Nothing there; `relative`: where it would be, relative to the root, when known. */
+  | { missing: true; relative?: string }
   /** Why the path or the file cannot be used: a phrase after the path ("lies outside …"). */
   | { problem: string };
 
@@ -92,7 +93,8 @@ export function readPolicyInputs(
     throw new Error('parseConfig needs readPolicyFile and now to read a policy file');
   const read = source.readPolicyFile(raw);
   if ('missing' in read) {
-    if (!isDefault)
+    // The default path written out in any form (`./…`, absolute inside the root) is the default.
+    if (!isDefault && read.relative !== DEFAULT_POLICY_FILE)
       input.problem(
         `policy-file: ${show(raw)} does not exist in ${root}; check the path${inRepo ? ' (relative to the repository root)' : ''}, or leave policy-file out for the default ${DEFAULT_POLICY_FILE} (none there: no policy)`,
       );

@@ -37,8 +37,14 @@ test('reads a file inside the root, with its root-relative path', () => {
 });
 
 test('a path with nothing there is missing, also under a missing folder', () => {
-  expect(readConfinedText(root, '.github/none.yml', MIB)).toEqual({ missing: true });
-  expect(readConfinedText(root, 'no/such/dir/x.yml', MIB)).toEqual({ missing: true });
+  expect(readConfinedText(root, '.github/none.yml', MIB)).toEqual({
+    missing: true,
+    relative: '.github/none.yml',
+  });
+  expect(readConfinedText(root, 'no/such/dir/x.yml', MIB)).toEqual({
+    missing: true,
+    relative: 'no/such/dir/x.yml',
+  });
 });
 
 test.each([
@@ -109,7 +115,7 @@ test('a root not made yet is judged by its deepest existing part: missing, never
     exists: false,
     relative: 'out/x.json',
   });
-  expect(readConfinedText(planned, 'x.yml', MIB)).toEqual({ missing: true });
+  expect(readConfinedText(planned, 'x.yml', MIB)).toEqual({ missing: true, relative: 'x.yml' });
   expect(resolveConfined(planned, '../../../x.json')).toEqual({
     problem: 'lies outside the workspace',
   });

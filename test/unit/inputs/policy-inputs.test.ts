@@ -88,6 +88,15 @@ describe('which policy file, and what a missing one means', () => {
     expect(config({ 'policy-file': given }).policy).toBeUndefined();
   });
 
+  test('missing at the default path written as an absolute path inside the workspace: no policy', () => {
+    const absolute = path.join(root, '.github', 'sas-image-gate.yml');
+    expect(config({ 'policy-file': absolute }).policy).toBeUndefined();
+    // Another absolute path inside that does not exist is still a mistake.
+    expect(problems({ 'policy-file': path.join(root, 'gate.yml') })[0]).toMatch(
+      /does not exist in the workspace/,
+    );
+  });
+
   test('missing at any other path: bad input naming the input and the path', () => {
     expect(problems({ 'policy-file': '.github/policy.yml' })).toEqual([
       expect.stringMatching(
